@@ -1,0 +1,2 @@
+//! The toroku binary.
+fn main() {}
