@@ -1,1 +1,17 @@
-//! Database migrations.
+//! Database migrations, the same for SQLite and PostgreSQL. Never edit a landed migration:
+//! add a new one (expand, migrate, contract — see `migrations/README.md`).
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261121_000001_foundation;
+
+/// Every migration of the product, in order.
+#[derive(Debug)]
+pub struct Migrator;
+
+#[sea_orm_migration::async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261121_000001_foundation::Migration)]
+    }
+}

@@ -1,2 +1,151 @@
-//! The toroku binary.
-fn main() {}
+//! `toroku`: the one binary. `serve` runs the web application and the mail worker;
+//! `migrate` brings the database schema up to date.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use registrar::{Registrar, RegistrarConfig};
+use server::config::{ServerConfig, parse_smtp_url};
+
+#[derive(Debug, Parser)]
+#[command(name = "toroku", version, about = "Tōroku: registration for 特定接種 and other programs")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web application (and the mail worker).
+    Serve(ServeArgs),
+    /// Create or update the database schema, then exit.
+    Migrate(DataArgs),
+}
+
+#[derive(Debug, Args)]
+struct DataArgs {
+    /// Data directory (SQLite file, mail folder).
+    #[arg(long, env = "TOROKU_DATA_DIR", default_value = "data")]
+    data_dir: PathBuf,
+    /// PostgreSQL URL; without it, SQLite in the data directory.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    database_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    /// Address to listen on.
+    #[arg(long, env = "TOROKU_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Public base URL for links in mail (default: http://<addr>).
+    #[arg(long, env = "TOROKU_BASE_URL")]
+    base_url: Option<String>,
+    /// SMTP relay, e.g. smtp://127.0.0.1:2525; without it mail is written as .eml files.
+    #[arg(long, env = "TOROKU_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    /// From: address of outgoing mail.
+    #[arg(long, env = "TOROKU_MAIL_FROM", default_value = "no-reply@toroku.localhost")]
+    mail_from: String,
+    /// Seed demo data on an empty database.
+    #[arg(long)]
+    demo: bool,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn,tower_http=info".into()),
+        )
+        .init();
+    match Cli::parse().command {
+        Command::Migrate(args) => {
+            let config = server_config_for_data(&args);
+            let store = open_store(&config).await?;
+            store.migrate().await.context("running migrations")?;
+            tracing::info!("database schema is up to date");
+            Ok(())
+        }
+        Command::Serve(args) => serve(args).await,
+    }
+}
+
+fn server_config_for_data(args: &DataArgs) -> ServerConfig {
+    ServerConfig {
+        addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+        data_dir: args.data_dir.clone(),
+        database_url: args.database_url.clone().filter(|u| !u.is_empty()),
+        base_url: String::new(),
+        smtp: None,
+        mail_from: String::new(),
+    }
+}
+
+async fn open_store(config: &ServerConfig) -> anyhow::Result<store::Store> {
+    std::fs::create_dir_all(&config.data_dir)
+        .with_context(|| format!("creating data directory {}", config.data_dir.display()))?;
+    let store = store::Store::connect(&config.store_config())
+        .await
+        .context("opening the database")?;
+    Ok(store)
+}
+
+async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let mut config = server_config_for_data(&args.data);
+    config.addr = args.addr;
+    config.base_url = args
+        .base_url
+        .unwrap_or_else(|| format!("http://{}", args.addr))
+        .trim_end_matches('/')
+        .to_owned();
+    config.smtp = args
+        .smtp_url
+        .filter(|u| !u.is_empty())
+        .map(|url| parse_smtp_url(&url))
+        .transpose()?;
+    config.mail_from = args.mail_from;
+    let store = open_store(&config).await?;
+    store.migrate().await.context("running migrations")?;
+    let registrar = Registrar::new(
+        store,
+        RegistrarConfig {
+            base_url: config.base_url.clone(),
+            mail_from: config.mail_from.clone(),
+            ..RegistrarConfig::default()
+        },
+    );
+    let mailer = mailer::Mailer::new(config.smtp.clone(), config.eml_dir())
+        .context("configuring mail delivery")?;
+    if args.demo {
+        server::demo::seed(&registrar, &config.data_dir).await?;
+    }
+    let worker = registrar.clone();
+    tokio::spawn(async move {
+        worker
+            .run_outbox_worker(mailer, Duration::from_secs(5))
+            .await;
+    });
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .with_context(|| format!("listening on {}", config.addr))?;
+    tracing::info!(
+        addr = %config.addr,
+        data_dir = %config.data_dir.display(),
+        database = if config.database_url.is_some() { "postgres" } else { "sqlite" },
+        mail = if config.smtp.is_some() { "smtp" } else { "eml files" },
+        "toroku is serving"
+    );
+    axum::serve(listener, server::router(server::AppState::new(registrar)))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .context("serving")?;
+    Ok(())
+}

@@ -1,1 +1,23 @@
-//! store crate.
+//! Persistence: connection set-up for SQLite (the embedded default) and PostgreSQL, the
+//! entities, and every query the use cases need. The only crate that names sea-orm.
+//!
+//! Every query runs inside a [`Tx`]: writes take the database's write lock at `BEGIN` on SQLite
+//! (`BEGIN IMMEDIATE`), so a transaction never fails half-way for having read a stale snapshot.
+
+mod connect;
+pub mod entity;
+mod error;
+mod outbox;
+mod queries;
+
+pub use connect::{Backend, Store, StoreConfig};
+pub use entity::{
+    account::Model as AccountRow, account_token::Model as AccountTokenRow,
+    application::Model as ApplicationRow, audit_event::Model as AuditEventRow,
+    draft_token::Model as DraftTokenRow, idempotency_record::Model as IdempotencyRow,
+    login_throttle::Model as LoginThrottleRow, outbox_message::Model as OutboxRow,
+    session::Model as SessionRow,
+};
+pub use error::StoreError;
+pub use outbox::NewMail;
+pub use queries::{NewAuditEvent, Tx};

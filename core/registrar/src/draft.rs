@@ -1,0 +1,391 @@
+//! The draft behind a mailed link: open, save (never losing what was typed), check, submit.
+
+use domain::document::{self, AnyBusinessType, CheckContext, PostalDirectory};
+use domain::finding::Finding;
+use serde_json::{Value, json};
+use store::{AccountRow, AccountTokenRow, ApplicationRow, IdempotencyRow, NewAuditEvent, Tx};
+
+use crate::mail::{MailKind, MailLinks, japan_time};
+use crate::token::{fingerprint, looks_like_token, new_token, token_hash};
+use crate::{DraftError, FieldProblem, Registrar, SubmitError};
+
+/// A draft as the applicant sees it.
+#[derive(Debug, Clone)]
+pub struct DraftView {
+    /// The application's id.
+    pub application_id: String,
+    /// `draft` while it can be edited.
+    pub status: String,
+    /// Increases with every save; submit may name the revision the applicant confirmed.
+    pub revision: i32,
+    /// The application document, normalised.
+    pub document: Value,
+    /// When the link used expires (Unix ms).
+    pub link_expires_at: i64,
+    /// Last save (Unix ms).
+    pub updated_at: i64,
+}
+
+/// The result of a save: the stored draft and what normalisation changed.
+#[derive(Debug, Clone)]
+pub struct SavedDraft {
+    /// The draft after the save.
+    pub draft: DraftView,
+    /// One `info` finding per value that normalisation rewrote.
+    pub changes: Vec<Finding>,
+}
+
+/// What a submission came to.
+#[derive(Debug, Clone)]
+pub enum SubmitOutcome {
+    /// Submitted now, or earlier under the same idempotency key and body.
+    Submitted(SubmitReceipt),
+    /// Not submitted: the document has error findings. Nothing changed.
+    Rejected(Vec<Finding>),
+}
+
+/// The stored answer to a successful submission.
+#[derive(Debug, Clone)]
+pub struct SubmitReceipt {
+    /// `{"application_id", "status", "submitted_at"}`.
+    pub body: Value,
+    /// True when this is the stored answer to an earlier identical request.
+    pub replayed: bool,
+}
+
+/// Japan Post data as the domain rules want it.
+struct PostalData;
+
+impl PostalDirectory for PostalData {
+    fn candidates(&self, postal_code: &str) -> Vec<(String, String)> {
+        postal::lookup(postal_code)
+            .iter()
+            .map(|l| (l.prefecture.to_owned(), l.city.to_owned()))
+            .collect()
+    }
+}
+
+fn check_context() -> CheckContext<'static> {
+    CheckContext {
+        postal: &PostalData,
+        catalogue: &AnyBusinessType,
+    }
+}
+
+/// The longest idempotency key accepted.
+const IDEMPOTENCY_KEY_MAX: usize = 255;
+
+impl Registrar {
+    /// The draft a link opens.
+    pub async fn open_draft(&self, token: &str) -> Result<DraftView, DraftError> {
+        let tx = self.store.read().await?;
+        let (application, expires_at) = self.usable_draft(&tx, token).await?;
+        Ok(view(application, expires_at))
+    }
+
+    /// Saves the whole document as typed, after normalising what is unambiguous.
+    pub async fn save_draft(
+        &self,
+        token: &str,
+        mut document: Value,
+        locale: i18n::Locale,
+    ) -> Result<SavedDraft, DraftError> {
+        if !document.is_object() {
+            return Err(DraftError::NotAnObject);
+        }
+        let now = self.now();
+        let tx = self.store.write().await?;
+        let (mut application, expires_at) = self.usable_draft(&tx, token).await?;
+        let changes = document::normalise(&mut document, &check_context());
+        let text = document.to_string();
+        tx.update_application_document(&application.id, text.clone(), now)
+            .await?;
+        if application.locale != locale.tag() {
+            tx.set_application_locale(&application.id, locale.tag()).await?;
+        }
+        application.revision += 1;
+        application.document = text;
+        application.updated_at = now;
+        tx.append_audit(NewAuditEvent {
+            at: now,
+            actor: &format!("applicant:{}", application.id),
+            action: "draft.saved",
+            subject_type: "application",
+            subject_id: &application.id,
+            detail: json!({ "revision": application.revision, "normalised": changes.len() })
+                .to_string(),
+        })
+        .await?;
+        tx.commit().await?;
+        Ok(SavedDraft {
+            draft: view(application, expires_at),
+            changes,
+        })
+    }
+
+    /// Every finding on the stored draft, without submitting.
+    pub async fn check_draft(&self, token: &str) -> Result<Vec<Finding>, DraftError> {
+        let tx = self.store.read().await?;
+        let (application, _) = self.usable_draft(&tx, token).await?;
+        Ok(findings_of(&application.document).1)
+    }
+
+    /// Submits the draft when it has no error finding. `body` is the raw request body: empty,
+    /// `{}` or `{"revision": n}`; with the idempotency key it identifies the request.
+    pub async fn submit_draft(
+        &self,
+        token: &str,
+        idempotency_key: Option<&str>,
+        body: &[u8],
+    ) -> Result<SubmitOutcome, SubmitError> {
+        let key = validate_idempotency_key(idempotency_key)?;
+        let confirmed_revision = parse_submit_body(body)?;
+        if !looks_like_token(token) {
+            return Err(DraftError::LinkInvalid.into());
+        }
+        let request_hash = fingerprint(body);
+        let now = self.now();
+        let tx = self.store.write().await?;
+        let Some(link) = tx.draft_token(&token_hash(token)).await? else {
+            return Err(DraftError::LinkInvalid.into());
+        };
+        let scope = format!("submit:{}", link.application_id);
+        if let Some(record) = tx.idempotency_record(&scope, key).await? {
+            if record.request_hash != request_hash {
+                return Err(SubmitError::IdempotencyKeyReused);
+            }
+            let body = serde_json::from_str(&record.body).unwrap_or(Value::Null);
+            return Ok(SubmitOutcome::Submitted(SubmitReceipt {
+                body,
+                replayed: true,
+            }));
+        }
+        let (application, _) = self.usable_draft(&tx, token).await?;
+        if let Some(revision) = confirmed_revision
+            && revision != application.revision
+        {
+            return Err(SubmitError::RevisionMismatch {
+                current: application.revision,
+            });
+        }
+        let (document, findings) = findings_of(&application.document);
+        if domain::finding::has_errors(&findings) {
+            // Dropping `tx` rolls back: a refused submission changes nothing.
+            return Ok(SubmitOutcome::Rejected(findings));
+        }
+        if !tx
+            .set_application_status(&application.id, "draft", "submitted", now)
+            .await?
+        {
+            return Err(DraftError::AlreadySubmitted.into());
+        }
+        let normalised = document.to_string();
+        if normalised != application.document {
+            tx.update_application_document(&application.id, normalised, now)
+                .await?;
+        }
+        tx.revoke_draft_tokens(&application.id, now).await?;
+        let locale = i18n::Locale::from_tag(&application.locale).unwrap_or(i18n::Locale::Ja);
+        let account_id = self.account_for(&tx, &application, now).await?;
+        let password_token = new_token();
+        let password_expires = now + self.config.password_link_ttl_ms;
+        tx.insert_account_token(AccountTokenRow {
+            token_hash: token_hash(&password_token),
+            account_id: account_id.clone(),
+            purpose: "set_password".to_owned(),
+            created_at: now,
+            expires_at: password_expires,
+            used_at: None,
+        })
+        .await?;
+        let mail = self.compose_mail(
+            MailKind::Submitted,
+            locale,
+            &application.email,
+            &[
+                ("application_id", application.id.clone().into()),
+                ("login_id", application.email.clone().into()),
+                (
+                    "password_link",
+                    MailLinks::password(&self.config.base_url, &password_token).into(),
+                ),
+                ("expires", japan_time(password_expires).into()),
+            ],
+        );
+        tx.enqueue_mail(mail, now).await?;
+        let body = json!({
+            "application_id": application.id,
+            "status": "submitted",
+            "submitted_at": chrono::DateTime::from_timestamp_millis(now)
+                .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
+        });
+        tx.append_audit(NewAuditEvent {
+            at: now,
+            actor: &format!("applicant:{}", application.id),
+            action: "application.submitted",
+            subject_type: "application",
+            subject_id: &application.id,
+            detail: json!({
+                "revision": application.revision,
+                "warnings": findings.iter().filter(|f| f.severity == domain::finding::Severity::Warning).count(),
+            })
+            .to_string(),
+        })
+        .await?;
+        tx.insert_idempotency_record(IdempotencyRow {
+            scope,
+            key: key.to_owned(),
+            request_hash,
+            status: 201,
+            body: body.to_string(),
+            created_at: now,
+        })
+        .await?;
+        tx.commit().await?;
+        self.mail_ready.notify_one();
+        Ok(SubmitOutcome::Submitted(SubmitReceipt {
+            body,
+            replayed: false,
+        }))
+    }
+
+    /// The application a link opens, if the link is known, unexpired, unrevoked and the
+    /// application is still a draft; with the link's expiry.
+    async fn usable_draft(
+        &self,
+        tx: &Tx,
+        token: &str,
+    ) -> Result<(ApplicationRow, i64), DraftError> {
+        if !looks_like_token(token) {
+            return Err(DraftError::LinkInvalid);
+        }
+        let link = tx
+            .draft_token(&token_hash(token))
+            .await?
+            .ok_or(DraftError::LinkInvalid)?;
+        if link.revoked_at.is_some() {
+            return Err(DraftError::AlreadySubmitted);
+        }
+        if link.expires_at <= self.now() {
+            return Err(DraftError::LinkExpired);
+        }
+        let application = tx
+            .application(&link.application_id)
+            .await?
+            .ok_or(DraftError::LinkInvalid)?;
+        if application.status != "draft" {
+            return Err(DraftError::AlreadySubmitted);
+        }
+        Ok((application, link.expires_at))
+    }
+
+    /// The account of the application's login e-mail, created (without a password) if new.
+    async fn account_for(
+        &self,
+        tx: &Tx,
+        application: &ApplicationRow,
+        now: i64,
+    ) -> Result<String, store::StoreError> {
+        if let Some(account) = tx.account_by_email_key(&application.email_key).await? {
+            return Ok(account.id);
+        }
+        let id = uuid::Uuid::now_v7().to_string();
+        tx.insert_account(AccountRow {
+            id: id.clone(),
+            email: application.email.clone(),
+            email_key: application.email_key.clone(),
+            locale: application.locale.clone(),
+            password_hash: None,
+            created_at: now,
+            password_changed_at: None,
+        })
+        .await?;
+        Ok(id)
+    }
+}
+
+fn view(application: ApplicationRow, link_expires_at: i64) -> DraftView {
+    DraftView {
+        document: serde_json::from_str(&application.document).unwrap_or(Value::Null),
+        application_id: application.id,
+        status: application.status,
+        revision: application.revision,
+        link_expires_at,
+        updated_at: application.updated_at,
+    }
+}
+
+/// The stored document normalised once more, and all its findings (normalisation notes first).
+fn findings_of(stored: &str) -> (Value, Vec<Finding>) {
+    let mut document = serde_json::from_str(stored).unwrap_or(Value::Null);
+    let context = check_context();
+    let mut findings = document::normalise(&mut document, &context);
+    findings.extend(document::check(&document, &context));
+    (document, findings)
+}
+
+fn validate_idempotency_key(key: Option<&str>) -> Result<&str, SubmitError> {
+    let key = key.ok_or(SubmitError::IdempotencyKeyMissing)?;
+    if key.is_empty()
+        || key.len() > IDEMPOTENCY_KEY_MAX
+        || !key.bytes().all(|b| b.is_ascii_graphic())
+    {
+        return Err(SubmitError::IdempotencyKeyInvalid);
+    }
+    Ok(key)
+}
+
+fn parse_submit_body(body: &[u8]) -> Result<Option<i32>, SubmitError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    let invalid = |code| SubmitError::Invalid(vec![FieldProblem::new("", code)]);
+    let value: Value = serde_json::from_slice(body).map_err(|_| invalid("body_invalid_json"))?;
+    let Some(object) = value.as_object() else {
+        return Err(invalid("body_not_object"));
+    };
+    if let Some(field) = object.keys().find(|k| k.as_str() != "revision") {
+        tracing::debug!(field, "unknown field in submit body");
+        return Err(SubmitError::Invalid(vec![FieldProblem::new(
+            "/revision",
+            "submit_body_unknown_field",
+        )]));
+    }
+    match object.get("revision") {
+        None | Some(Value::Null) => Ok(None),
+        Some(revision) => revision
+            .as_i64()
+            .and_then(|r| i32::try_from(r).ok())
+            .map(Some)
+            .ok_or_else(|| {
+                SubmitError::Invalid(vec![FieldProblem::new("/revision", "revision_invalid")])
+            }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idempotency_keys_must_be_visible_ascii_of_sane_length() {
+        assert!(matches!(validate_idempotency_key(None), Err(SubmitError::IdempotencyKeyMissing)));
+        for bad in ["", "with space", "日本", &"k".repeat(256)] {
+            assert!(
+                matches!(validate_idempotency_key(Some(bad)), Err(SubmitError::IdempotencyKeyInvalid)),
+                "{bad:?}"
+            );
+        }
+        assert!(validate_idempotency_key(Some("0b6f6c1e-8d1b-4b7e-9d55-3a0c8a4a8f11")).is_ok());
+    }
+
+    #[test]
+    fn submit_body_is_empty_or_names_a_revision() {
+        assert_eq!(parse_submit_body(b"").ok(), Some(None));
+        assert_eq!(parse_submit_body(b"{}").ok(), Some(None));
+        assert_eq!(parse_submit_body(br#"{"revision": 3}"#).ok(), Some(Some(3)));
+        for bad in [&b"[]"[..], b"{", br#"{"revision": "3"}"#, br#"{"other": 1}"#] {
+            assert!(matches!(parse_submit_body(bad), Err(SubmitError::Invalid(_))), "{bad:?}");
+        }
+    }
+}

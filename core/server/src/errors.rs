@@ -1,0 +1,307 @@
+//! The error policy, in one place: every failure a handler can meet becomes an [`ApiError`],
+//! and this file alone decides its HTTP status, its stable `code` and its message (rendered in
+//! the request's language from `error-<code>`). Internal errors are logged with context and
+//! answered with a generic 500 body: no error text from a library ever reaches a response.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use domain::finding::Finding;
+use i18n::{ArgValue, Catalog, Locale};
+use registrar::{
+    ChangePasswordError, DraftError, FieldProblem, LoginError, PreRegisterError,
+    ResetRequestError, SessionError, SetPasswordError, SubmitError,
+};
+use serde_json::{Value, json};
+
+/// An error answer, not yet rendered.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    args: Vec<(&'static str, ArgValue)>,
+    fields: Vec<FieldProblem>,
+    findings: Vec<Finding>,
+    retry_after_s: Option<i64>,
+    locale: Locale,
+}
+
+/// Every code an [`ApiError`] can carry; each has an `error-<code>` message in every locale.
+pub const ERROR_CODES: &[&str] = &[
+    "invalid_request",
+    "not_found",
+    "method_not_allowed",
+    "payload_too_large",
+    "too_many_requests",
+    "internal",
+    "body_invalid_json",
+    "body_not_object",
+    "link_invalid",
+    "link_expired",
+    "application_already_submitted",
+    "document_not_object",
+    "findings_block_submission",
+    "idempotency_key_missing",
+    "idempotency_key_invalid",
+    "idempotency_key_reused",
+    "revision_mismatch",
+    "password_link_invalid",
+    "invalid_credentials",
+    "too_many_attempts",
+    "unauthenticated",
+    "current_password_wrong",
+    "postal_code_invalid",
+    "postal_code_unknown",
+    "fte_input_invalid",
+    "fte_standard_hours_out_of_range",
+    "fte_pattern_hours_out_of_range",
+    "fte_too_many_decimals",
+    "fte_too_large",
+];
+
+impl ApiError {
+    /// An error with a status and a code from [`ERROR_CODES`].
+    pub fn new(status: StatusCode, code: &'static str) -> Self {
+        ApiError {
+            status,
+            code,
+            args: Vec::new(),
+            fields: Vec::new(),
+            findings: Vec::new(),
+            retry_after_s: None,
+            locale: Locale::Ja,
+        }
+    }
+
+    /// Adds a message argument.
+    pub fn arg(mut self, name: &'static str, value: impl Into<ArgValue>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// Renders the message in this locale.
+    pub fn in_locale(mut self, locale: Locale) -> Self {
+        self.locale = locale;
+        self
+    }
+
+    /// 422 with problems in named request fields.
+    pub fn fields(fields: Vec<FieldProblem>) -> Self {
+        let mut error = ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_request");
+        error.fields = fields;
+        error
+    }
+
+    /// 500; the cause is logged here and never shown.
+    pub fn internal(context: &str, cause: &dyn std::fmt::Display) -> Self {
+        tracing::error!(context, error = %cause, "internal error");
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal")
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let catalog = Catalog::embedded();
+        let message = catalog.message(self.locale, &format!("error-{}", self.code), &self.args);
+        let mut error = json!({ "code": self.code, "message": message });
+        if !self.fields.is_empty() {
+            error["fields"] = self
+                .fields
+                .iter()
+                .map(|field| field_json(field, self.locale))
+                .collect();
+        }
+        if !self.findings.is_empty() {
+            error["findings"] = findings_json(&self.findings, self.locale);
+        }
+        let mut response = (self.status, axum::Json(json!({ "error": error }))).into_response();
+        if let Some(seconds) = self.retry_after_s
+            && let Ok(value) = HeaderValue::from_str(&seconds.max(1).to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        response
+    }
+}
+
+fn field_json(field: &FieldProblem, locale: Locale) -> Value {
+    let args: Vec<(&str, ArgValue)> = field
+        .args
+        .iter()
+        .map(|(name, value)| (*name, ArgValue::from(*value)))
+        .collect();
+    json!({
+        "path": field.path,
+        "code": field.code,
+        "message": Catalog::embedded().message(locale, &format!("error-{}", field.code), &args),
+    })
+}
+
+/// Findings as the API shows them: path, code, severity, message in `locale`, and arguments.
+pub fn findings_json(findings: &[Finding], locale: Locale) -> Value {
+    let catalog = Catalog::embedded();
+    findings
+        .iter()
+        .map(|finding| {
+            let args: Vec<(&str, ArgValue)> = finding
+                .args
+                .iter()
+                .map(|(name, value)| (*name, arg_value(value)))
+                .collect();
+            json!({
+                "path": finding.path,
+                "code": finding.code,
+                "severity": finding.severity,
+                "message": catalog.message(locale, &format!("finding-{}", finding.code), &args),
+                "args": finding.args,
+                "source": "core",
+            })
+        })
+        .collect()
+}
+
+fn arg_value(value: &Value) -> ArgValue {
+    match value {
+        Value::Number(n) => n.as_f64().map_or_else(|| ArgValue::Text(n.to_string()), ArgValue::Number),
+        Value::String(s) => ArgValue::Text(s.clone()),
+        other => ArgValue::Text(other.to_string()),
+    }
+}
+
+impl From<DraftError> for ApiError {
+    fn from(err: DraftError) -> Self {
+        match err {
+            DraftError::LinkInvalid => ApiError::new(StatusCode::NOT_FOUND, "link_invalid"),
+            DraftError::LinkExpired => ApiError::new(StatusCode::GONE, "link_expired"),
+            DraftError::AlreadySubmitted => {
+                ApiError::new(StatusCode::CONFLICT, "application_already_submitted")
+            }
+            DraftError::NotAnObject => {
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "document_not_object")
+            }
+            DraftError::Store(err) => ApiError::internal("draft", &err),
+        }
+    }
+}
+
+impl From<SubmitError> for ApiError {
+    fn from(err: SubmitError) -> Self {
+        match err {
+            SubmitError::Draft(err) => err.into(),
+            SubmitError::IdempotencyKeyMissing => {
+                ApiError::new(StatusCode::BAD_REQUEST, "idempotency_key_missing")
+            }
+            SubmitError::IdempotencyKeyInvalid => {
+                ApiError::new(StatusCode::BAD_REQUEST, "idempotency_key_invalid")
+            }
+            SubmitError::IdempotencyKeyReused => {
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key_reused")
+            }
+            SubmitError::RevisionMismatch { current } => {
+                ApiError::new(StatusCode::CONFLICT, "revision_mismatch")
+                    .arg("current", i64::from(current))
+            }
+            SubmitError::Invalid(fields) => ApiError::fields(fields),
+        }
+    }
+}
+
+impl ApiError {
+    /// 422: the document has error findings; nothing was submitted.
+    pub fn findings(findings: Vec<Finding>) -> Self {
+        let mut error = ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "findings_block_submission");
+        error.findings = findings;
+        error
+    }
+}
+
+impl From<PreRegisterError> for ApiError {
+    fn from(err: PreRegisterError) -> Self {
+        match err {
+            PreRegisterError::Invalid(fields) => ApiError::fields(fields),
+            PreRegisterError::Store(err) => ApiError::internal("pre-registration", &err),
+        }
+    }
+}
+
+impl From<SetPasswordError> for ApiError {
+    fn from(err: SetPasswordError) -> Self {
+        match err {
+            SetPasswordError::LinkInvalid => {
+                ApiError::new(StatusCode::BAD_REQUEST, "password_link_invalid")
+            }
+            SetPasswordError::Invalid(fields) => ApiError::fields(fields),
+            SetPasswordError::Store(err) => ApiError::internal("set password", &err),
+        }
+    }
+}
+
+impl From<LoginError> for ApiError {
+    fn from(err: LoginError) -> Self {
+        match err {
+            LoginError::InvalidCredentials => {
+                ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials")
+            }
+            LoginError::Throttled { retry_after_s } => {
+                let mut error = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts")
+                    .arg("seconds", retry_after_s);
+                error.retry_after_s = Some(retry_after_s);
+                error
+            }
+            LoginError::Invalid(fields) => ApiError::fields(fields),
+            LoginError::Store(err) => ApiError::internal("login", &err),
+        }
+    }
+}
+
+impl From<SessionError> for ApiError {
+    fn from(err: SessionError) -> Self {
+        match err {
+            SessionError::Unauthenticated => {
+                ApiError::new(StatusCode::UNAUTHORIZED, "unauthenticated")
+            }
+            SessionError::Store(err) => ApiError::internal("session", &err),
+        }
+    }
+}
+
+impl From<ChangePasswordError> for ApiError {
+    fn from(err: ChangePasswordError) -> Self {
+        match err {
+            ChangePasswordError::Session(err) => err.into(),
+            ChangePasswordError::CurrentPasswordWrong => {
+                ApiError::new(StatusCode::FORBIDDEN, "current_password_wrong")
+            }
+            ChangePasswordError::Invalid(fields) => ApiError::fields(fields),
+        }
+    }
+}
+
+impl From<ResetRequestError> for ApiError {
+    fn from(err: ResetRequestError) -> Self {
+        match err {
+            ResetRequestError::Invalid(fields) => ApiError::fields(fields),
+            ResetRequestError::Store(err) => ApiError::internal("password reset", &err),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_code_has_a_message_in_every_locale() {
+        let catalog = Catalog::embedded();
+        for locale in Locale::ALL {
+            for code in ERROR_CODES {
+                let id = format!("error-{code}");
+                assert!(catalog.has(locale, &id), "{} lacks {id}", locale.tag());
+            }
+        }
+    }
+}

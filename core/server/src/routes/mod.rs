@@ -1,0 +1,69 @@
+//! Every route of the application, one file per resource.
+
+mod account;
+mod drafts;
+mod fte;
+mod meta;
+mod pages;
+mod postal_codes;
+mod pre_registrations;
+
+use std::any::Any;
+
+use axum::Router;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+
+use crate::errors::ApiError;
+use crate::{AppState, RequestLocale};
+
+/// Every route; `openapi::tests` checks that each `/api/v1` route is documented.
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(meta::health))
+        .route("/api/openapi.json", get(meta::openapi))
+        .route(
+            "/api/v1/pre-registrations",
+            post(pre_registrations::create_pre_registration),
+        )
+        .route(
+            "/api/v1/drafts/{token}",
+            get(drafts::get_draft).put(drafts::save_draft),
+        )
+        .route("/api/v1/drafts/{token}/check", post(drafts::check_draft))
+        .route("/api/v1/drafts/{token}/submit", post(drafts::submit_draft))
+        .route("/api/v1/account/password", post(account::set_password))
+        .route("/api/v1/sessions", post(account::create_session))
+        .route("/api/v1/sessions/current", delete(account::delete_session))
+        .route("/api/v1/me/application", get(account::get_my_application))
+        .route("/api/v1/me/password", post(account::change_password))
+        .route("/api/v1/password-resets", post(account::create_password_reset))
+        .route("/api/v1/postal-codes/{code}", get(postal_codes::get_postal_code))
+        .route("/api/v1/fte", post(fte::compute_fte))
+        .route("/apply/{token}", get(pages::apply))
+        .route(
+            "/account/password/{token}",
+            get(pages::password_form).post(pages::password_submit),
+        )
+}
+
+/// 404 for every unknown path, as JSON in the request's language.
+pub(crate) async fn not_found(RequestLocale(locale): RequestLocale) -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "not_found").in_locale(locale)
+}
+
+/// 405 for a known path with another method.
+pub(crate) async fn method_not_allowed(RequestLocale(locale): RequestLocale) -> ApiError {
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").in_locale(locale)
+}
+
+/// A panic in a handler is a bug: logged, answered with the generic 500 body.
+pub(crate) fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
+    let detail = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    ApiError::internal("handler panicked", &detail).into_response()
+}

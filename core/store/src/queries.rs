@@ -1,0 +1,403 @@
+//! The queries the use cases run, all inside a [`Tx`].
+
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+
+use crate::entity::{
+    account, account_token, application, audit_event, draft_token, idempotency_record,
+    login_throttle, outbox_message, session,
+};
+use crate::{
+    AccountRow, AccountTokenRow, ApplicationRow, AuditEventRow, DraftTokenRow, IdempotencyRow,
+    LoginThrottleRow, NewMail, SessionRow, StoreError,
+};
+
+/// One transaction. Dropping it without [`Tx::commit`] rolls everything back.
+#[derive(Debug)]
+pub struct Tx {
+    txn: DatabaseTransaction,
+}
+
+/// An audit entry to append; the id and nothing else is assigned by the database.
+#[derive(Debug, Clone)]
+pub struct NewAuditEvent<'a> {
+    /// When it happened (Unix ms).
+    pub at: i64,
+    /// Who did it, e.g. `applicant:<application id>` or `system`.
+    pub actor: &'a str,
+    /// What was done, e.g. `draft.saved`.
+    pub action: &'a str,
+    /// The kind of thing it was done to, e.g. `application`.
+    pub subject_type: &'a str,
+    /// Its id.
+    pub subject_id: &'a str,
+    /// Details as JSON text (never secrets).
+    pub detail: String,
+}
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+impl Tx {
+    pub(crate) fn new(txn: DatabaseTransaction) -> Self {
+        Tx { txn }
+    }
+
+    pub(crate) fn txn(&self) -> &DatabaseTransaction {
+        &self.txn
+    }
+
+    /// Makes every change of this transaction durable.
+    pub async fn commit(self) -> Result<()> {
+        self.txn.commit().await?;
+        Ok(())
+    }
+
+    // ---- applications ----
+
+    /// The application with this id.
+    pub async fn application(&self, id: &str) -> Result<Option<ApplicationRow>> {
+        Ok(application::Entity::find_by_id(id.to_owned())
+            .one(&self.txn)
+            .await?)
+    }
+
+    /// The application of this login e-mail (normalised key).
+    pub async fn application_by_email_key(&self, key: &str) -> Result<Option<ApplicationRow>> {
+        Ok(application::Entity::find()
+            .filter(application::Column::EmailKey.eq(key))
+            .one(&self.txn)
+            .await?)
+    }
+
+    /// Stores a new application; [`StoreError::Conflict`] if the e-mail already has one.
+    pub async fn insert_application(&self, row: ApplicationRow) -> Result<()> {
+        application::Entity::insert(row.into_active_model().reset_all())
+            .exec_without_returning(&self.txn)
+            .await
+            .map_err(StoreError::from_insert)?;
+        Ok(())
+    }
+
+    /// Replaces the document of an application and bumps its revision.
+    pub async fn update_application_document(
+        &self,
+        id: &str,
+        document: String,
+        now: i64,
+    ) -> Result<()> {
+        application::Entity::update_many()
+            .col_expr(application::Column::Document, Expr::value(document))
+            .col_expr(application::Column::UpdatedAt, Expr::value(now))
+            .col_expr(
+                application::Column::Revision,
+                Expr::col(application::Column::Revision).add(1),
+            )
+            .filter(application::Column::Id.eq(id))
+            .exec(&self.txn)
+            .await?;
+        Ok(())
+    }
+
+    /// Moves an application from one status to another; false if it was not in `from`.
+    pub async fn set_application_status(
+        &self,
+        id: &str,
+        from: &str,
+        to: &str,
+        now: i64,
+    ) -> Result<bool> {
+        let mut update = application::Entity::update_many()
+            .col_expr(application::Column::Status, Expr::value(to))
+            .col_expr(application::Column::UpdatedAt, Expr::value(now));
+        if to == "submitted" {
+            update = update.col_expr(application::Column::SubmittedAt, Expr::value(now));
+        }
+        let result = update
+            .filter(application::Column::Id.eq(id))
+            .filter(application::Column::Status.eq(from))
+            .exec(&self.txn)
+            .await?;
+        Ok(result.rows_affected == 1)
+    }
+
+    /// Records the language later mail about this application is written in.
+    pub async fn set_application_locale(&self, id: &str, locale: &str) -> Result<()> {
+        application::Entity::update_many()
+            .col_expr(application::Column::Locale, Expr::value(locale))
+            .filter(application::Column::Id.eq(id))
+            .exec(&self.txn)
+            .await?;
+        Ok(())
+    }
+
+    // ---- draft links ----
+
+    /// Stores the hash of a new draft link.
+    pub async fn insert_draft_token(&self, row: DraftTokenRow) -> Result<()> {
+        draft_token::Entity::insert(row.into_active_model().reset_all())
+            .exec_without_returning(&self.txn)
+            .await
+            .map_err(StoreError::from_insert)?;
+        Ok(())
+    }
+
+    /// The draft link with this hash, whatever its state.
+    pub async fn draft_token(&self, token_hash: &str) -> Result<Option<DraftTokenRow>> {
+        Ok(draft_token::Entity::find_by_id(token_hash.to_owned())
+            .one(&self.txn)
+            .await?)
+    }
+
+    /// Ends every draft link of an application (at submission).
+    pub async fn revoke_draft_tokens(&self, application_id: &str, now: i64) -> Result<()> {
+        draft_token::Entity::update_many()
+            .col_expr(draft_token::Column::RevokedAt, Expr::value(now))
+            .filter(draft_token::Column::ApplicationId.eq(application_id))
+            .filter(draft_token::Column::RevokedAt.is_null())
+            .exec(&self.txn)
+            .await?;
+        Ok(())
+    }
+
+    // ---- accounts ----
+
+    /// The account of this login id (normalised e-mail key).
+    pub async fn account_by_email_key(&self, key: &str) -> Result<Option<AccountRow>> {
+        Ok(account::Entity::find()
+            .filter(account::Column::EmailKey.eq(key))
+            .one(&self.txn)
+            .await?)
+    }
+
+    /// The account with this id.
+    pub async fn account(&self, id: &str) -> Result<Option<AccountRow>> {
+        Ok(account::Entity::find_by_id(id.to_owned())
+            .one(&self.txn)
+            .await?)
+    }
+
+    /// Stores a new account; [`StoreError::Conflict`] if the login id is taken.
+    pub async fn insert_account(&self, row: AccountRow) -> Result<()> {
+        account::Entity::insert(row.into_active_model().reset_all())
+            .exec_without_returning(&self.txn)
+            .await
+            .map_err(StoreError::from_insert)?;
+        Ok(())
+    }
+
+    /// Sets a new password hash.
+    pub async fn set_password_hash(&self, account_id: &str, hash: String, now: i64) -> Result<()> {
+        let mut row = account::ActiveModel {
+            id: Set(account_id.to_owned()),
+            ..Default::default()
+        };
+        row.password_hash = Set(Some(hash));
+        row.password_changed_at = Set(Some(now));
+        row.update(&self.txn).await?;
+        Ok(())
+    }
+
+    /// Stores the hash of a new account link (set or reset a password).
+    pub async fn insert_account_token(&self, row: AccountTokenRow) -> Result<()> {
+        account_token::Entity::insert(row.into_active_model().reset_all())
+            .exec_without_returning(&self.txn)
+            .await
+            .map_err(StoreError::from_insert)?;
+        Ok(())
+    }
+
+    /// Uses up an account link if it is unused and unexpired; its row if that worked.
+    pub async fn consume_account_token(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<Option<AccountTokenRow>> {
+        let result = account_token::Entity::update_many()
+            .col_expr(account_token::Column::UsedAt, Expr::value(now))
+            .filter(account_token::Column::TokenHash.eq(token_hash))
+            .filter(account_token::Column::UsedAt.is_null())
+            .filter(account_token::Column::ExpiresAt.gt(now))
+            .exec(&self.txn)
+            .await?;
+        if result.rows_affected != 1 {
+            return Ok(None);
+        }
+        Ok(account_token::Entity::find_by_id(token_hash.to_owned())
+            .one(&self.txn)
+            .await?)
+    }
+
+    /// Ends every unused link of an account for one purpose (a newer one replaces them).
+    pub async fn expire_account_tokens(
+        &self,
+        account_id: &str,
+        purpose: &str,
+        now: i64,
+    ) -> Result<()> {
+        account_token::Entity::update_many()
+            .col_expr(account_token::Column::UsedAt, Expr::value(now))
+            .filter(account_token::Column::AccountId.eq(account_id))
+            .filter(account_token::Column::Purpose.eq(purpose))
+            .filter(account_token::Column::UsedAt.is_null())
+            .exec(&self.txn)
+            .await?;
+        Ok(())
+    }
+
+    // ---- sessions ----
+
+    /// Stores a new session (by the hash of its id).
+    pub async fn insert_session(&self, row: SessionRow) -> Result<()> {
+        session::Entity::insert(row.into_active_model().reset_all())
+            .exec_without_returning(&self.txn)
+            .await
+            .map_err(StoreError::from_insert)?;
+        Ok(())
+    }
+
+    /// The session with this id hash.
+    pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRow>> {
+        Ok(session::Entity::find_by_id(id_hash.to_owned())
+            .one(&self.txn)
+            .await?)
+    }
+
+    /// Records activity on a session (for the idle timeout).
+    pub async fn touch_session(&self, id_hash: &str, now: i64) -> Result<()> {
+        session::Entity::update_many()
+            .col_expr(session::Column::LastSeenAt, Expr::value(now))
+            .filter(session::Column::IdHash.eq(id_hash))
+            .exec(&self.txn)
+            .await?;
+        Ok(())
+    }
+
+    /// Ends one session.
+    pub async fn delete_session(&self, id_hash: &str) -> Result<()> {
+        session::Entity::delete_by_id(id_hash.to_owned())
+            .exec(&self.txn)
+            .await?;
+        Ok(())
+    }
+
+    /// Ends every session of an account except `keep` (e.g. after a password change).
+    pub async fn delete_sessions_of(&self, account_id: &str, keep: Option<&str>) -> Result<()> {
+        let mut delete = session::Entity::delete_many()
+            .filter(session::Column::AccountId.eq(account_id));
+        if let Some(keep) = keep {
+            delete = delete.filter(session::Column::IdHash.ne(keep));
+        }
+        delete.exec(&self.txn).await?;
+        Ok(())
+    }
+
+    // ---- login throttling ----
+
+    /// Failed-login state of a login id (known or not).
+    pub async fn login_throttle(&self, login_key: &str) -> Result<Option<LoginThrottleRow>> {
+        Ok(login_throttle::Entity::find_by_id(login_key.to_owned())
+            .one(&self.txn)
+            .await?)
+    }
+
+    /// Writes the failed-login state of a login id.
+    pub async fn save_login_throttle(&self, row: LoginThrottleRow) -> Result<()> {
+        login_throttle::Entity::insert(row.into_active_model().reset_all())
+            .on_conflict(
+                OnConflict::column(login_throttle::Column::LoginKey)
+                    .update_columns([
+                        login_throttle::Column::Failures,
+                        login_throttle::Column::FirstFailureAt,
+                        login_throttle::Column::BlockedUntil,
+                    ])
+                    .to_owned(),
+            )
+            .exec_without_returning(&self.txn)
+            .await?;
+        Ok(())
+    }
+
+    /// Forgets failed logins of a login id (after a successful one).
+    pub async fn clear_login_throttle(&self, login_key: &str) -> Result<()> {
+        login_throttle::Entity::delete_by_id(login_key.to_owned())
+            .exec(&self.txn)
+            .await?;
+        Ok(())
+    }
+
+    // ---- idempotency ----
+
+    /// The stored answer to an earlier request with this key in this scope.
+    pub async fn idempotency_record(&self, scope: &str, key: &str) -> Result<Option<IdempotencyRow>> {
+        Ok(
+            idempotency_record::Entity::find_by_id((scope.to_owned(), key.to_owned()))
+                .one(&self.txn)
+                .await?,
+        )
+    }
+
+    /// Stores the answer to a request with an idempotency key.
+    pub async fn insert_idempotency_record(&self, row: IdempotencyRow) -> Result<()> {
+        idempotency_record::Entity::insert(row.into_active_model().reset_all())
+            .exec_without_returning(&self.txn)
+            .await
+            .map_err(StoreError::from_insert)?;
+        Ok(())
+    }
+
+    // ---- outbox and audit ----
+
+    /// Queues a mail; it is sent only if this transaction commits.
+    pub async fn enqueue_mail(&self, mail: NewMail, now: i64) -> Result<i64> {
+        let row = outbox_message::ActiveModel {
+            recipient: Set(mail.recipient),
+            subject: Set(mail.subject),
+            body: Set(mail.body),
+            created_at: Set(now),
+            attempts: Set(0),
+            next_attempt_at: Set(now),
+            claimed_until: Set(None),
+            sent_at: Set(None),
+            failed_at: Set(None),
+            last_error: Set(None),
+            ..Default::default()
+        };
+        let result = outbox_message::Entity::insert(row).exec(&self.txn).await?;
+        Ok(result.last_insert_id)
+    }
+
+    /// Appends an audit entry.
+    pub async fn append_audit(&self, event: NewAuditEvent<'_>) -> Result<()> {
+        let row = audit_event::ActiveModel {
+            at: Set(event.at),
+            actor: Set(event.actor.to_owned()),
+            action: Set(event.action.to_owned()),
+            subject_type: Set(event.subject_type.to_owned()),
+            subject_id: Set(event.subject_id.to_owned()),
+            detail: Set(event.detail),
+            ..Default::default()
+        };
+        audit_event::Entity::insert(row)
+            .exec_without_returning(&self.txn)
+            .await?;
+        Ok(())
+    }
+
+    /// The audit trail of one subject, oldest first.
+    pub async fn audit_trail(&self, subject_type: &str, subject_id: &str) -> Result<Vec<AuditEventRow>> {
+        Ok(audit_event::Entity::find()
+            .filter(audit_event::Column::SubjectType.eq(subject_type))
+            .filter(audit_event::Column::SubjectId.eq(subject_id))
+            .order_by_asc(audit_event::Column::Id)
+            .all(&self.txn)
+            .await?)
+    }
+
+    /// How many rows a table has; for tests and the health page.
+    pub async fn count_applications(&self) -> Result<u64> {
+        Ok(application::Entity::find().count(&self.txn).await?)
+    }
+}

@@ -1,0 +1,68 @@
+# Core messages: API errors and notices (English).
+
+## Notices
+notice-pre_registration_accepted = We have sent a link to the application form to the address you entered. If no mail arrives, check the address for mistakes and try again.
+notice-draft_saved = Your draft has been saved.
+notice-submitted = Your application has been submitted. We have sent you a confirmation mail.
+notice-password_set = Your password has been set. Please log in.
+notice-password_changed = Your password has been changed.
+notice-password_reset_accepted = If the details match our records, we have sent you a link to set a new password.
+notice-logged_out = You have been logged out.
+
+## Errors: request fields
+error-email_required = Enter your e-mail address.
+error-email_too_long = The e-mail address must be at most { $max } characters long.
+error-email_invalid = The e-mail address is not valid. Use half-width characters, like name@example.jp.
+error-email_mismatch = The two e-mail addresses do not match. Enter the same address twice.
+error-phone_required = Enter the phone number given in your application.
+error-login_id_required = Enter your login ID (the e-mail address you applied with).
+error-password_required = Enter your password.
+error-password_too_short = The password must be at least { $min } characters long.
+error-password_too_long = The password must be at most { $max } characters long.
+error-password_common = This password is too common and easy to guess. Choose another one.
+error-body_invalid_json = The request body is not valid JSON.
+error-body_not_object = The request body must be a JSON object.
+error-submit_body_unknown_field = The only field a submit request may have is revision.
+error-revision_invalid = revision must be a whole number.
+error-document_not_object = The application document must be a JSON object.
+error-postal_code_unknown = This postal code was not found. Check the number, or choose the prefecture and city from the lists.
+error-postal_code_invalid = A postal code is 7 digits.
+
+## Errors: links, state and sessions
+error-link_invalid = This link is not valid. Use the link exactly as it appears in the mail, or start again from "First time here".
+error-link_expired = This link has expired. Start again from "First time here" and we will send you a new link. What you entered has been kept.
+error-application_already_submitted = This application has already been submitted. Log in to see it.
+error-revision_mismatch = The application changed after you confirmed it (current revision: { $current }). Check it again, then submit.
+error-findings_block_submission = The application cannot be submitted because it has errors. Correct the fields listed.
+error-idempotency_key_missing = Send an Idempotency-Key header.
+error-idempotency_key_invalid = The Idempotency-Key header must be at most 255 visible ASCII characters.
+error-idempotency_key_reused = This Idempotency-Key was already used for a different request. Use a new key.
+error-password_link_invalid = This password link is not valid, was already used, or has expired. Request a new one with "Forgot your password?" on the login page.
+error-invalid_credentials = The login ID or password is wrong.
+error-too_many_attempts = Too many attempts. Try again in { $seconds } seconds.
+error-unauthenticated = Please log in.
+error-current_password_wrong = The current password is wrong.
+
+## Errors: protocol
+error-invalid_request = Some of the input is not valid.
+error-not_found = The page or data you asked for was not found.
+error-method_not_allowed = This operation is not available at this address.
+error-payload_too_large = The data sent is too large (limit { $max } bytes).
+error-unsupported_media_type = Send the request with Content-Type: application/json.
+error-too_many_requests = The service is busy. Please try again shortly.
+error-internal = Something went wrong on our side. Please try again later. Nothing you entered was lost.
+
+## Errors: FTE calculator
+error-fte_input_invalid = Give the standard weekly hours (standard_weekly_hours), full-time staff (full_time) and work patterns (patterns: people and hours_per_week) as numbers.
+error-fte_standard_hours_out_of_range = The standard working week must be above 0 and at most { $max } hours.
+error-fte_pattern_hours_out_of_range = Hours per week must be between 0 and the standard week (people who work the whole standard week count as full-time).
+error-fte_too_many_decimals = Give hours with at most two decimals.
+error-fte_too_large = The numbers are too large to compute.
+
+## Pages
+page-apply-title = Priority vaccination registration
+page-apply-not_yet = This link is valid and what you entered is saved. The on-screen form is not ready yet; until it is, use the API (GET/PUT /api/v1/drafts/…).
+page-password-title = Set your password
+page-password-label = New password
+page-password-hint = 8 to 128 characters. No need to mix symbols or digits; a long phrase is best. Common passwords are refused.
+page-password-submit = Set password

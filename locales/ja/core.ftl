@@ -1,0 +1,69 @@
+# Core messages: API errors and notices. Japanese is canonical; every id here must exist in
+# every locale (checked by the test suite). Ids: error-<code> for the closed set of error codes.
+
+## Notices
+notice-pre_registration_accepted = 入力されたメールアドレスあてに、申請フォームへのリンクをお送りしました。メールが届かない場合は、アドレスに誤りがないかご確認のうえ、もう一度お試しください。
+notice-draft_saved = 下書きを保存しました。
+notice-submitted = 申請を送信しました。確認のメールをお送りしました。
+notice-password_set = パスワードを設定しました。ログインしてください。
+notice-password_changed = パスワードを変更しました。
+notice-password_reset_accepted = 入力された内容が登録情報と一致した場合、パスワード再設定用のリンクをメールでお送りしました。
+notice-logged_out = ログアウトしました。
+
+## Errors: request fields
+error-email_required = メールアドレスを入力してください。
+error-email_too_long = メールアドレスは{ $max }文字以内で入力してください。
+error-email_invalid = メールアドレスの形式が正しくありません。半角英数字で「name@example.jp」のように入力してください。
+error-email_mismatch = 確認用のメールアドレスが一致しません。同じアドレスを2回入力してください。
+error-phone_required = 申請書に登録した電話番号を入力してください。
+error-login_id_required = ログインID（申請時のメールアドレス）を入力してください。
+error-password_required = パスワードを入力してください。
+error-password_too_short = パスワードは{ $min }文字以上にしてください。
+error-password_too_long = パスワードは{ $max }文字以内にしてください。
+error-password_common = このパスワードはよく使われており、推測されやすいため使えません。別のパスワードにしてください。
+error-body_invalid_json = リクエストの本文がJSONとして読み取れません。
+error-body_not_object = リクエストの本文はJSONオブジェクトにしてください。
+error-submit_body_unknown_field = 送信のリクエストに指定できる項目は revision だけです。
+error-revision_invalid = revision には整数を指定してください。
+error-document_not_object = 申請書のデータはJSONオブジェクトにしてください。
+error-postal_code_unknown = この郵便番号は見つかりません。番号を確かめるか、都道府県と市区町村を一覧から選んでください。
+error-postal_code_invalid = 郵便番号は7桁の数字で入力してください。
+
+## Errors: links, state and sessions
+error-link_invalid = このリンクは無効です。メールに記載されたリンクをそのままお使いいただくか、「初めての方へ」からもう一度手続きしてください。
+error-link_expired = このリンクの有効期限が切れています。「初めての方へ」からもう一度手続きすると、新しいリンクをお送りします。入力済みの内容は保存されています。
+error-application_already_submitted = この申請はすでに送信されています。申請内容の確認はログインして行ってください。
+error-revision_mismatch = 確認画面を表示した後に申請内容が変更されています（現在の版：{ $current }）。内容をもう一度確認してから送信してください。
+error-findings_block_submission = 申請内容に誤りがあるため送信できません。各項目のメッセージを確認して修正してください。
+error-idempotency_key_missing = Idempotency-Key ヘッダーを指定してください。
+error-idempotency_key_invalid = Idempotency-Key ヘッダーは255文字以内の半角英数記号にしてください。
+error-idempotency_key_reused = この Idempotency-Key は別の内容のリクエストですでに使われています。新しいキーを使ってください。
+error-password_link_invalid = このパスワード設定用リンクは無効か、使用済みか、有効期限が切れています。ログイン画面の「パスワードを忘れた方」から再発行してください。
+error-invalid_credentials = ログインIDまたはパスワードが正しくありません。
+error-too_many_attempts = 試行回数が多すぎます。{ $seconds }秒後にもう一度お試しください。
+error-unauthenticated = ログインしてください。
+error-current_password_wrong = 現在のパスワードが正しくありません。
+
+## Errors: protocol
+error-invalid_request = 入力内容に誤りがあります。
+error-not_found = お探しのページまたはデータは見つかりません。
+error-method_not_allowed = この操作はこのアドレスでは使えません。
+error-payload_too_large = 送信されたデータが大きすぎます（上限{ $max }バイト）。
+error-unsupported_media_type = Content-Type: application/json で送信してください。
+error-too_many_requests = アクセスが集中しています。しばらくしてからもう一度お試しください。
+error-internal = システムで問題が発生しました。時間をおいてもう一度お試しください。入力内容は失われていません。
+
+## Errors: FTE calculator
+error-fte_input_invalid = 常勤換算の入力は、所定勤務時間（standard_weekly_hours）、常勤者数（full_time）、勤務パターン（patterns：人数 people と週あたり時間 hours_per_week）を数値で指定してください。
+error-fte_standard_hours_out_of_range = 1週間の所定勤務時間は0より大きく{ $max }時間以下で入力してください。
+error-fte_pattern_hours_out_of_range = 週あたりの勤務時間は0以上、所定勤務時間以下で入力してください（所定勤務時間どおり働く人は常勤者として数えます）。
+error-fte_too_many_decimals = 時間は小数点以下2桁までで入力してください。
+error-fte_too_large = 人数が大きすぎて計算できません。
+
+## Pages
+page-apply-title = 特定接種 登録申請
+page-apply-not_yet = このリンクは有効です。入力内容は保存されています。画面から入力できる申請フォームは準備中です。それまでは API（GET/PUT /api/v1/drafts/…）で入力できます。
+page-password-title = パスワードの設定
+page-password-label = 新しいパスワード
+page-password-hint = 8文字以上128文字以内。記号や数字を混ぜる必要はありません。長い文（パスフレーズ）がおすすめです。よく使われるパスワードは使えません。
+page-password-submit = 設定する

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what building and testing Tōroku needs on a fresh machine of this project's kind.
+# Idempotent: each step checks first and does nothing when the thing is already there.
+# Usage: scripts/setup.sh [run|test]   (run: only what the server needs; test: everything)
+set -euo pipefail
+mode=${1:-test}
+cd "$(dirname "$0")/.."
+
+log() { printf 'setup: %s\n' "$*" >&2; }
+
+need_apt=()
+if [ "$mode" = test ]; then
+  /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need_apt+=(python3-aiosmtpd)
+  command -v pg_ctlcluster >/dev/null 2>&1 || need_apt+=(postgresql)
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  log "installing Debian packages: ${need_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+if [ "$mode" = test ]; then
+  # The tests talk to a real PostgreSQL; on these machines one runs on 127.0.0.1:5432.
+  if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+    log "starting PostgreSQL"
+    for v in $(ls /etc/postgresql 2>/dev/null); do
+      pg_ctlcluster --skip-systemctl-redirect "$v" main start || true
+    done
+  fi
+  rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+fi
+log "ok ($mode)"
