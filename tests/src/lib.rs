@@ -1,1 +1,266 @@
-//! End-to-end test support.
+//! Test support for the end-to-end specs: a [`TestApp`] with its own database (a fresh SQLite
+//! file, or a fresh PostgreSQL database), a clock the test moves, and the mail the app sent.
+//!
+//! PostgreSQL: the URL of a server where databases may be created comes from
+//! `TOROKU_TEST_DATABASE_URL` (else `DATABASE_URL`). Without one the PostgreSQL half of a test
+//! is skipped locally, but **fails** when `CI=true`: CI must prove both backends.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use registrar::{Clock, Registrar, RegistrarConfig};
+use serde_json::Value;
+use tower::ServiceExt;
+
+#[path = "../../core/mailer/tests/support/smtp_sink.rs"]
+pub mod smtp_sink;
+
+/// The base URL the test apps put into links.
+pub const BASE_URL: &str = "http://toroku.test";
+
+/// A clock the test sets and moves.
+#[derive(Debug)]
+pub struct TestClock(AtomicI64);
+
+impl TestClock {
+    /// Moves time forward.
+    pub fn advance_ms(&self, ms: i64) {
+        self.0.fetch_add(ms, Ordering::SeqCst);
+    }
+}
+
+impl Clock for TestClock {
+    fn now_ms(&self) -> i64 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// Which database a test runs against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Db {
+    /// A fresh SQLite file.
+    Sqlite,
+    /// A fresh PostgreSQL database.
+    Postgres,
+}
+
+/// A received or written mail, decoded.
+#[derive(Debug, Clone)]
+pub struct Mail {
+    /// The `To:` address.
+    pub to: String,
+    /// The decoded subject.
+    pub subject: String,
+    /// The decoded plain-text body.
+    pub body: String,
+}
+
+impl Mail {
+    /// Decodes an RFC 5322 message.
+    pub fn parse(raw: &[u8]) -> Mail {
+        let message = mail_parser::MessageParser::default()
+            .parse(raw)
+            .expect("a parsable message");
+        let to = message
+            .to()
+            .and_then(|a| a.first())
+            .and_then(|a| a.address())
+            .unwrap_or_default()
+            .to_owned();
+        Mail {
+            to,
+            subject: message.subject().unwrap_or_default().to_owned(),
+            body: message.body_text(0).unwrap_or_default().into_owned(),
+        }
+    }
+
+    /// The token of the first link in the body that starts with `BASE_URL + prefix`.
+    pub fn link_token(&self, prefix: &str) -> Option<String> {
+        let start = format!("{BASE_URL}{prefix}");
+        self.body.split_whitespace().find_map(|word| {
+            word.strip_prefix(&start)
+                .map(|rest| rest.trim_end_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_').to_owned())
+        })
+    }
+}
+
+/// The application under test, in process.
+pub struct TestApp {
+    /// The router, called without a socket.
+    pub router: Router,
+    /// The use cases behind it.
+    pub registrar: Registrar,
+    /// The clock the app sees.
+    pub clock: Arc<TestClock>,
+    mailer: mailer::Mailer,
+    mail_dir: PathBuf,
+    mails_seen: usize,
+    _dir: tempfile::TempDir,
+}
+
+impl std::fmt::Debug for TestApp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TestApp").finish_non_exhaustive()
+    }
+}
+
+/// The URL of a PostgreSQL server for tests, if any; panics under CI without one.
+pub fn postgres_admin_url() -> Option<String> {
+    let url = std::env::var("TOROKU_TEST_DATABASE_URL")
+        .or_else(|_| std::env::var("DATABASE_URL"))
+        .ok()
+        .filter(|u| !u.is_empty());
+    if url.is_none() && std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("CI=true but neither TOROKU_TEST_DATABASE_URL nor DATABASE_URL is set: the PostgreSQL tests must run in CI");
+    }
+    url
+}
+
+impl TestApp {
+    /// A fresh app on `db`; `None` only for PostgreSQL outside CI with no server configured.
+    pub async fn start(db: Db) -> Option<TestApp> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = match db {
+            Db::Sqlite => store::StoreConfig::sqlite_in(dir.path()),
+            Db::Postgres => {
+                let admin = postgres_admin_url()?;
+                let url = store::create_scratch_database(&admin, "toroku_test")
+                    .await
+                    .unwrap_or_else(|err| panic!("PostgreSQL at the test URL is unreachable: {err}"));
+                store::StoreConfig { url, max_connections: 4 }
+            }
+        };
+        let store = store::Store::connect(&config).await.expect("connect");
+        store.migrate().await.expect("migrate");
+        // 2026-11-21 09:00 JST
+        let clock = Arc::new(TestClock(AtomicI64::new(1_795_219_200_000)));
+        let registrar = Registrar::with_clock(
+            store,
+            RegistrarConfig {
+                base_url: BASE_URL.to_owned(),
+                mail_from: "no-reply@toroku.test".to_owned(),
+                ..RegistrarConfig::default()
+            },
+            clock.clone(),
+        );
+        let mail_dir = dir.path().join("mail");
+        let mailer = mailer::Mailer::new(None, Some(mail_dir.clone())).expect("mailer");
+        let router = server::router(server::AppState::new(registrar.clone()));
+        Some(TestApp {
+            router,
+            registrar,
+            clock,
+            mailer,
+            mail_dir,
+            mails_seen: 0,
+            _dir: dir,
+        })
+    }
+
+    /// Sends a request; returns status, headers and the body as JSON (`Null` when empty,
+    /// `{"_text": …}` when not JSON).
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, HeaderMap, Value) {
+        let bytes = body.map(|b| b.to_string().into_bytes()).unwrap_or_default();
+        self.call_raw(method, path, bytes, headers).await
+    }
+
+    /// Like [`TestApp::call`] with a raw body.
+    pub async fn call_raw(
+        &self,
+        method: Method,
+        path: &str,
+        body: Vec<u8>,
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, HeaderMap, Value) {
+        let mut request = Request::builder().method(method).uri(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        if !body.is_empty() {
+            request = request.header("content-type", "application/json");
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(Body::from(body)).expect("request"))
+            .await
+            .expect("infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        let value = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes).unwrap_or_else(|_| {
+                serde_json::json!({ "_text": String::from_utf8_lossy(&bytes) })
+            })
+        };
+        (status, headers, value)
+    }
+
+    /// Delivers queued mail (as the outbox worker would) and returns the mail new since the
+    /// last call, oldest first.
+    pub async fn deliver_mail(&mut self) -> Vec<Mail> {
+        self.registrar
+            .deliver_due_mail(&self.mailer)
+            .await
+            .expect("outbox pass");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&self.mail_dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort_by_key(|p| {
+            std::fs::metadata(p).and_then(|m| m.modified()).ok()
+        });
+        let new: Vec<Mail> = files
+            .iter()
+            .skip(self.mails_seen)
+            .map(|p| Mail::parse(&std::fs::read(p).expect("read eml")))
+            .collect();
+        self.mails_seen = files.len();
+        new
+    }
+}
+
+/// Runs a scenario once on SQLite and once on PostgreSQL, as two tests.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let app = $crate::TestApp::start($crate::Db::Sqlite).await.expect("sqlite app");
+                    super::$name(app).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    if let Some(app) = $crate::TestApp::start($crate::Db::Postgres).await {
+                        super::$name(app).await;
+                    }
+                }
+            )*
+        }
+    };
+}

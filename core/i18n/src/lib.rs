@@ -46,10 +46,10 @@ pub fn negotiate(choice: Option<&str>, accept_language: Option<&str>) -> Locale 
     if let Some(locale) = choice.and_then(Locale::from_tag) {
         return locale;
     }
-    let supported: Vec<&str> = Locale::ALL.iter().map(|l| l.tag()).collect();
+    // `parse` orders the tags by q-value; a regional tag (`en-US`) counts for its language.
     accept_language
-        .map(|header| accept_language::intersection_ordered(header, &supported))
-        .and_then(|matches| matches.into_iter().find_map(|tag| Locale::from_tag(&tag)))
+        .map(accept_language::parse)
+        .and_then(|tags| tags.iter().find_map(|tag| Locale::from_tag(tag)))
         .unwrap_or(Locale::Ja)
 }
 

@@ -114,3 +114,45 @@ impl Store {
     }
 
 }
+
+/// Creates an empty PostgreSQL database named `<prefix>_<random>` through `admin_url` and
+/// returns its URL; each test gets its own, so tests run in parallel without sharing state.
+pub async fn create_scratch_database(admin_url: &str, prefix: &str) -> Result<String, StoreError> {
+    use sea_orm::ConnectionTrait;
+    let name = format!("{prefix}_{}", uuid::Uuid::new_v4().simple());
+    let mut options = ConnectOptions::new(admin_url.to_owned());
+    options
+        .max_connections(1)
+        .acquire_timeout(Duration::from_secs(5))
+        .sqlx_logging(false);
+    let admin = Database::connect(options).await?;
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+        .await?;
+    admin.close().await?;
+    let base = admin_url
+        .rsplit_once('/')
+        .map_or(admin_url, |(base, _)| base);
+    Ok(format!("{base}/{name}"))
+}
+
+/// Drops the scratch databases `<prefix>_*` older runs left behind.
+pub async fn drop_scratch_databases(admin_url: &str, prefix: &str) -> Result<usize, StoreError> {
+    use sea_orm::{ConnectionTrait, Statement};
+    let admin = Database::connect(admin_url.to_owned()).await?;
+    let rows = admin
+        .query_all_raw(Statement::from_string(
+            admin.get_database_backend(),
+            format!("SELECT datname FROM pg_database WHERE datname LIKE '{prefix}\\_%'"),
+        ))
+        .await?;
+    let mut dropped = 0;
+    for row in rows {
+        let name: String = row.try_get("", "datname")?;
+        admin
+            .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+            .await?;
+        dropped += 1;
+    }
+    Ok(dropped)
+}
