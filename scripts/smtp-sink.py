@@ -21,11 +21,13 @@ Protocol with the parent process:
 Needs Debian's python3-aiosmtpd (scripts/setup.sh test); the pyenv python3 on PATH lacks it.
 """
 
+import logging
 import os
 import select
 import signal
 import socket
 import sys
+import warnings
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
@@ -85,7 +87,8 @@ def authenticator_for(user, password):
             and getattr(auth_data, "login", None) == user.encode()
             and getattr(auth_data, "password", None) == password.encode()
         )
-        return AuthResult(success=ok)
+        # handled=False: aiosmtpd itself answers "535 5.7.8" on failure (True would mean no reply).
+        return AuthResult(success=ok, handled=False)
 
     return authenticate
 
@@ -100,12 +103,19 @@ def main(argv):
 
     options = {}
     if len(argv) == 5:
+        # AUTH without TLS is the point here (loopback tests); keep aiosmtpd's warnings quiet.
+        warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
+        logging.getLogger("mail.log").setLevel(logging.ERROR)
         user, _, password = argv[4].partition(":")
         options = {
             "authenticator": authenticator_for(user, password),
             "auth_require_tls": False,
             "auth_required": True,
         }
+
+    stopping = []
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stopping.append(True))
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -122,9 +132,6 @@ def main(argv):
     sys.stdout.write(f"listening 127.0.0.1:{chosen}\n")
     sys.stdout.flush()
 
-    stopping = []
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stopping.append(True))
     # Stdin is watched from the main thread (a reader thread would block interpreter shutdown);
     # the timeout lets the loop notice a signal.
     stdin = sys.stdin.fileno()

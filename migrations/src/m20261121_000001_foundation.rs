@@ -8,7 +8,10 @@ use sea_orm_migration::{prelude::*, schema::*};
 pub(crate) struct Migration;
 
 #[sea_orm_migration::async_trait::async_trait]
-#[expect(elided_lifetimes_in_paths, reason = "the trait in sea-orm-migration is declared without the lifetime")]
+#[expect(
+    elided_lifetimes_in_paths,
+    reason = "the trait in sea-orm-migration is declared without the lifetime"
+)]
 impl MigrationTrait for Migration {
     // All or nothing on every backend: a failed migration leaves the schema as it was.
     fn use_transaction(&self) -> Option<bool> {

@@ -82,8 +82,10 @@ impl Mail {
     pub fn link_token(&self, prefix: &str) -> Option<String> {
         let start = format!("{BASE_URL}{prefix}");
         self.body.split_whitespace().find_map(|word| {
-            word.strip_prefix(&start)
-                .map(|rest| rest.trim_end_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_').to_owned())
+            word.strip_prefix(&start).map(|rest| {
+                rest.trim_end_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_')
+                    .to_owned()
+            })
         })
     }
 }
@@ -115,7 +117,9 @@ pub fn postgres_admin_url() -> Option<String> {
         .ok()
         .filter(|u| !u.is_empty());
     if url.is_none() && std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("CI=true but neither TOROKU_TEST_DATABASE_URL nor DATABASE_URL is set: the PostgreSQL tests must run in CI");
+        panic!(
+            "CI=true but neither TOROKU_TEST_DATABASE_URL nor DATABASE_URL is set: the PostgreSQL tests must run in CI"
+        );
     }
     url
 }
@@ -130,8 +134,13 @@ impl TestApp {
                 let admin = postgres_admin_url()?;
                 let url = store::create_scratch_database(&admin, "toroku_test")
                     .await
-                    .unwrap_or_else(|err| panic!("PostgreSQL at the test URL is unreachable: {err}"));
-                store::StoreConfig { url, max_connections: 4 }
+                    .unwrap_or_else(|err| {
+                        panic!("PostgreSQL at the test URL is unreachable: {err}")
+                    });
+                store::StoreConfig {
+                    url,
+                    max_connections: 4,
+                }
             }
         };
         let store = store::Store::connect(&config).await.expect("connect");
@@ -203,9 +212,8 @@ impl TestApp {
         let value = if bytes.is_empty() {
             Value::Null
         } else {
-            serde_json::from_slice(&bytes).unwrap_or_else(|_| {
-                serde_json::json!({ "_text": String::from_utf8_lossy(&bytes) })
-            })
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| serde_json::json!({ "_text": String::from_utf8_lossy(&bytes) }))
         };
         (status, headers, value)
     }
@@ -226,9 +234,7 @@ impl TestApp {
                     .collect()
             })
             .unwrap_or_default();
-        files.sort_by_key(|p| {
-            std::fs::metadata(p).and_then(|m| m.modified()).ok()
-        });
+        files.sort_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
         let new: Vec<Mail> = files
             .iter()
             .skip(self.mails_seen)

@@ -11,38 +11,104 @@ async fn app() -> TestApp {
 #[tokio::test]
 async fn postal_codes_give_prefecture_and_city_candidates() {
     let app = app().await;
-    let (status, _, body) = app.call(Method::GET, "/api/v1/postal-codes/5300001", None, &[]).await;
+    let (status, _, body) = app
+        .call(Method::GET, "/api/v1/postal-codes/5300001", None, &[])
+        .await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(body["candidates"], json!([{ "prefecture": "大阪府", "city": "大阪市北区" }]));
-    let (status, _, body) = app.call(Method::GET, "/api/v1/postal-codes/%EF%BC%91%EF%BC%90%EF%BC%90-8916", None, &[]).await;
-    assert_eq!((status, body["postal_code"].clone()), (StatusCode::OK, json!("1008916")), "full-width digits and hyphen are accepted");
-    let (status, _, body) = app.call(Method::GET, "/api/v1/postal-codes/530001", None, &[]).await;
-    assert_eq!((status, body["error"]["code"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("postal_code_invalid")));
-    let (status, _, body) = app.call(Method::GET, "/api/v1/postal-codes/0000000", None, &[]).await;
-    assert_eq!((status, body["error"]["code"].clone()), (StatusCode::NOT_FOUND, json!("postal_code_unknown")));
+    assert_eq!(
+        body["candidates"],
+        json!([{ "prefecture": "大阪府", "city": "大阪市北区" }])
+    );
+    let (status, _, body) = app
+        .call(
+            Method::GET,
+            "/api/v1/postal-codes/%EF%BC%91%EF%BC%90%EF%BC%90-8916",
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(
+        (status, body["postal_code"].clone()),
+        (StatusCode::OK, json!("1008916")),
+        "full-width digits and hyphen are accepted"
+    );
+    let (status, _, body) = app
+        .call(Method::GET, "/api/v1/postal-codes/530001", None, &[])
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].clone()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!("postal_code_invalid")
+        )
+    );
+    let (status, _, body) = app
+        .call(Method::GET, "/api/v1/postal-codes/0000000", None, &[])
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].clone()),
+        (StatusCode::NOT_FOUND, json!("postal_code_unknown"))
+    );
 }
 
 #[tokio::test]
 async fn fte_calculator_rounds_up_the_guides_example() {
     let app = app().await;
     let cases = [
-        (json!({ "standard_weekly_hours": 40, "full_time": 0, "patterns": [{ "people": 5, "hours_per_week": 9 }, { "people": 10, "hours_per_week": 10 }] }), json!({ "fte_exact": 3.625, "fte": 4 })),
-        (json!({ "standard_weekly_hours": 40, "full_time": 2, "patterns": [{ "people": 1, "hours_per_week": 12 }] }), json!({ "fte_exact": 2.3, "fte": 3 })),
-        (json!({ "standard_weekly_hours": 37.5, "full_time": 3 }), json!({ "fte_exact": 3.0, "fte": 3 })),
+        (
+            json!({ "standard_weekly_hours": 40, "full_time": 0, "patterns": [{ "people": 5, "hours_per_week": 9 }, { "people": 10, "hours_per_week": 10 }] }),
+            json!({ "fte_exact": 3.625, "fte": 4 }),
+        ),
+        (
+            json!({ "standard_weekly_hours": 40, "full_time": 2, "patterns": [{ "people": 1, "hours_per_week": 12 }] }),
+            json!({ "fte_exact": 2.3, "fte": 3 }),
+        ),
+        (
+            json!({ "standard_weekly_hours": 37.5, "full_time": 3 }),
+            json!({ "fte_exact": 3.0, "fte": 3 }),
+        ),
     ];
     for (input, expected) in cases {
-        let (status, _, body) = app.call(Method::POST, "/api/v1/fte", Some(&input), &[]).await;
+        let (status, _, body) = app
+            .call(Method::POST, "/api/v1/fte", Some(&input), &[])
+            .await;
         assert_eq!((status, &body), (StatusCode::OK, &expected), "{input}");
     }
     let bad = [
-        (json!({ "standard_weekly_hours": 0, "full_time": 1 }), "/standard_weekly_hours", "fte_standard_hours_out_of_range"),
-        (json!({ "standard_weekly_hours": 40, "full_time": 0, "patterns": [{ "people": 1, "hours_per_week": 41 }] }), "/patterns/0/hours_per_week", "fte_pattern_hours_out_of_range"),
-        (json!({ "standard_weekly_hours": "forty", "full_time": 0 }), "/", "fte_input_invalid"),
+        (
+            json!({ "standard_weekly_hours": 0, "full_time": 1 }),
+            "/standard_weekly_hours",
+            "fte_standard_hours_out_of_range",
+        ),
+        (
+            json!({ "standard_weekly_hours": 40, "full_time": 0, "patterns": [{ "people": 1, "hours_per_week": 41 }] }),
+            "/patterns/0/hours_per_week",
+            "fte_pattern_hours_out_of_range",
+        ),
+        (
+            json!({ "standard_weekly_hours": "forty", "full_time": 0 }),
+            "/",
+            "fte_input_invalid",
+        ),
     ];
     for (input, path, code) in bad {
-        let (status, _, body) = app.call(Method::POST, "/api/v1/fte", Some(&input), &[("accept-language", "en")]).await;
+        let (status, _, body) = app
+            .call(
+                Method::POST,
+                "/api/v1/fte",
+                Some(&input),
+                &[("accept-language", "en")],
+            )
+            .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{input}");
-        assert_eq!((body["error"]["fields"][0]["path"].as_str(), body["error"]["fields"][0]["code"].as_str()), (Some(path), Some(code)), "{body}");
+        assert_eq!(
+            (
+                body["error"]["fields"][0]["path"].as_str(),
+                body["error"]["fields"][0]["code"].as_str()
+            ),
+            (Some(path), Some(code)),
+            "{body}"
+        );
     }
 }
 
@@ -55,13 +121,25 @@ async fn every_documented_operation_is_served() {
     let paths = document["paths"].as_object().expect("paths");
     assert_eq!(paths.len(), 12);
     for (path, item) in paths {
-        let concrete = path.replace("{token}", &"A".repeat(43)).replace("{code}", "1008916");
-        for method in item.as_object().expect("item").keys().filter(|k| *k != "parameters") {
+        let concrete = path
+            .replace("{token}", &"A".repeat(43))
+            .replace("{code}", "1008916");
+        for method in item
+            .as_object()
+            .expect("item")
+            .keys()
+            .filter(|k| *k != "parameters")
+        {
             let method: Method = method.to_uppercase().parse().expect("method");
-            let (status, _, body) = app.call_raw(method.clone(), &concrete, Vec::new(), &[]).await;
+            let (status, _, body) = app
+                .call_raw(method.clone(), &concrete, Vec::new(), &[])
+                .await;
             assert_ne!(body["error"]["code"], "not_found", "{method} {path}");
             assert_ne!(status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
-            assert!(status != StatusCode::INTERNAL_SERVER_ERROR, "{method} {path}");
+            assert!(
+                status != StatusCode::INTERNAL_SERVER_ERROR,
+                "{method} {path}"
+            );
         }
     }
 }
@@ -70,7 +148,16 @@ async fn every_documented_operation_is_served() {
 async fn responses_carry_protective_headers() {
     let app = app().await;
     let (_, headers, _) = app.call(Method::GET, "/healthz", None, &[]).await;
-    assert_eq!(headers.get("referrer-policy").map(|v| v.as_bytes()), Some(&b"no-referrer"[..]));
-    assert_eq!(headers.get("x-content-type-options").map(|v| v.as_bytes()), Some(&b"nosniff"[..]));
-    assert_eq!(headers.get("cache-control").map(|v| v.as_bytes()), Some(&b"no-store"[..]));
+    assert_eq!(
+        headers.get("referrer-policy").map(|v| v.as_bytes()),
+        Some(&b"no-referrer"[..])
+    );
+    assert_eq!(
+        headers.get("x-content-type-options").map(|v| v.as_bytes()),
+        Some(&b"nosniff"[..])
+    );
+    assert_eq!(
+        headers.get("cache-control").map(|v| v.as_bytes()),
+        Some(&b"no-store"[..])
+    );
 }

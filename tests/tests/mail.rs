@@ -10,10 +10,16 @@ async fn pre_registration_mail_reaches_a_real_smtp_server_in_japanese() {
     let sink = SmtpSink::start();
     let app = TestApp::start(Db::Sqlite).await.expect("app");
     let (status, _, _) = app
-        .call(Method::POST, "/api/v1/pre-registrations", Some(&json!({ "email": "taro@example.jp", "email_confirmation": "taro@example.jp" })), &[])
+        .call(
+            Method::POST,
+            "/api/v1/pre-registrations",
+            Some(&json!({ "email": "taro@example.jp", "email_confirmation": "taro@example.jp" })),
+            &[],
+        )
         .await;
     assert_eq!(status, StatusCode::ACCEPTED);
-    let smtp = server::config::parse_smtp_url(&format!("smtp://127.0.0.1:{}", sink.port())).expect("url");
+    let smtp =
+        server::config::parse_smtp_url(&format!("smtp://127.0.0.1:{}", sink.port())).expect("url");
     let mailer = mailer::Mailer::new(Some(smtp), None).expect("mailer");
     let report = app.registrar.deliver_due_mail(&mailer).await.expect("pass");
     assert_eq!(report.sent, 1);
@@ -21,7 +27,11 @@ async fn pre_registration_mail_reaches_a_real_smtp_server_in_japanese() {
     let mail = Mail::parse(&received[0].data);
     assert_eq!(mail.to, "taro@example.jp");
     assert_eq!(mail.subject, "【特定接種】登録申請フォームのご案内");
-    assert!(mail.body.contains("申請フォームを開いてください"), "{}", mail.body);
+    assert!(
+        mail.body.contains("申請フォームを開いてください"),
+        "{}",
+        mail.body
+    );
     assert!(mail.link_token("/apply/").is_some_and(|t| t.len() == 43));
     // Delivered once: a second pass finds nothing to send.
     let report = app.registrar.deliver_due_mail(&mailer).await.expect("pass");
@@ -31,12 +41,28 @@ async fn pre_registration_mail_reaches_a_real_smtp_server_in_japanese() {
 #[tokio::test]
 async fn unreachable_smtp_server_leaves_mail_queued_for_retry() {
     let app = TestApp::start(Db::Sqlite).await.expect("app");
-    app.call(Method::POST, "/api/v1/pre-registrations", Some(&json!({ "email": "jiro@example.jp", "email_confirmation": "jiro@example.jp" })), &[])
-        .await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port();
+    app.call(
+        Method::POST,
+        "/api/v1/pre-registrations",
+        Some(&json!({ "email": "jiro@example.jp", "email_confirmation": "jiro@example.jp" })),
+        &[],
+    )
+    .await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port();
     let smtp = server::config::parse_smtp_url(&format!("smtp://127.0.0.1:{port}")).expect("url");
     let mailer = mailer::Mailer::new(Some(smtp), None).expect("mailer");
     let report = app.registrar.deliver_due_mail(&mailer).await.expect("pass");
     assert_eq!((report.sent, report.retrying), (0, 1));
-    assert_eq!(app.registrar.store().pending_outbox_count().await.expect("count"), 1);
+    assert_eq!(
+        app.registrar
+            .store()
+            .pending_outbox_count()
+            .await
+            .expect("count"),
+        1
+    );
 }

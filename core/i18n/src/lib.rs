@@ -152,21 +152,26 @@ impl Catalog {
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
             for source in SOURCES.iter().filter(|s| s.locale == locale) {
-                let resource = FluentResource::try_new(source.text.to_owned()).map_err(
-                    |(_, errors)| CatalogError {
-                        file: source.name,
-                        problem: format!("{errors:?}"),
-                    },
-                )?;
+                let resource =
+                    FluentResource::try_new(source.text.to_owned()).map_err(|(_, errors)| {
+                        CatalogError {
+                            file: source.name,
+                            problem: format!("{errors:?}"),
+                        }
+                    })?;
                 for entry in resource.entries() {
                     if let fluent_syntax::ast::Entry::Message(message) = entry {
-                        ids.entry(locale).or_default().push(message.id.name.to_owned());
+                        ids.entry(locale)
+                            .or_default()
+                            .push(message.id.name.to_owned());
                     }
                 }
-                bundle.add_resource(resource).map_err(|errors| CatalogError {
-                    file: source.name,
-                    problem: format!("{errors:?}"),
-                })?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errors| CatalogError {
+                        file: source.name,
+                        problem: format!("{errors:?}"),
+                    })?;
             }
             bundles.insert(locale, bundle);
         }
@@ -205,7 +210,12 @@ impl Catalog {
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
         if !errors.is_empty() {
-            tracing::warn!(locale = locale.tag(), id, ?errors, "message formatted with errors");
+            tracing::warn!(
+                locale = locale.tag(),
+                id,
+                ?errors,
+                "message formatted with errors"
+            );
         }
         Some(text.into_owned())
     }
@@ -242,7 +252,11 @@ mod tests {
                 .iter()
                 .filter(|id| !catalog.has(Locale::Ja, id))
                 .collect();
-            assert!(extra.is_empty(), "{} has ids ja lacks: {extra:?}", locale.tag());
+            assert!(
+                extra.is_empty(),
+                "{} has ids ja lacks: {extra:?}",
+                locale.tag()
+            );
         }
     }
 

@@ -54,7 +54,7 @@ pub struct SmtpConfig {
     pub username: Option<String>,
     /// SMTP AUTH password; never printed by `Debug`, in errors or in logs.
     pub password: Option<String>,
-    /// Limit for connecting and for each SMTP command.
+    /// Limit for one whole SMTP attempt: connecting, TLS, authentication and sending.
     pub timeout: Duration,
 }
 
@@ -77,9 +77,12 @@ pub enum MailerConfigError {
     /// Neither SMTP nor an `.eml` directory was given, so mail would vanish.
     #[error("neither an SMTP server nor an .eml directory is configured")]
     NoDestination,
-    /// The SMTP host is empty.
-    #[error("the SMTP host is empty")]
-    EmptyHost,
+    /// The SMTP host is neither an IP address nor an ASCII DNS name.
+    #[error("the SMTP host {host:?} is neither an IP address nor a DNS name")]
+    InvalidHost {
+        /// The configured host.
+        host: String,
+    },
     /// Port 0 cannot be connected to.
     #[error("the SMTP port is 0")]
     ZeroPort,

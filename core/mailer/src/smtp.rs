@@ -2,14 +2,15 @@
 
 use std::fmt;
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
+use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::transport::smtp::response::{Category, Code};
 use lettre::transport::smtp::{AsyncSmtpTransportBuilder, Error as SmtpError};
-use lettre::address::Envelope;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
 use crate::{DeliverError, MailerConfigError, SmtpConfig, SmtpSecurity};
@@ -22,6 +23,9 @@ pub(crate) struct SmtpSender {
     transport: OnceLock<AsyncSmtpTransport<Tokio1Executor>>,
     endpoint: String,
     security: SmtpSecurity,
+    /// Bounds a whole attempt: lettre's own timeout covers only the TCP connect, so a server
+    /// that stops answering would otherwise hold the outbox worker forever.
+    timeout: Duration,
     /// The password in every form a client sends it, scrubbed from error texts.
     secrets: Vec<String>,
 }
@@ -29,9 +33,16 @@ pub(crate) struct SmtpSender {
 impl SmtpSender {
     /// Checks the configuration; opens no connection.
     pub(crate) fn new(config: SmtpConfig) -> Result<Self, MailerConfigError> {
-        let SmtpConfig { host, port, security, username, password, timeout } = config;
-        if host.trim().is_empty() {
-            return Err(MailerConfigError::EmptyHost);
+        let SmtpConfig {
+            host,
+            port,
+            security,
+            username,
+            password,
+            timeout,
+        } = config;
+        if !is_host_name_or_ip(&host) {
+            return Err(MailerConfigError::InvalidHost { host });
         }
         if port == 0 {
             return Err(MailerConfigError::ZeroPort);
@@ -65,21 +76,21 @@ impl SmtpSender {
             transport: OnceLock::new(),
             endpoint: format!("{host}:{port}"),
             security,
+            timeout,
             secrets,
         })
     }
 
     /// Sends `bytes` (a formatted message) to the envelope's recipients.
     pub(crate) async fn send(&self, envelope: &Envelope, bytes: &[u8]) -> Result<(), DeliverError> {
-        let transport = self
-            .transport
-            .get_or_init(|| self.builder.clone().build());
-        match transport
-            .send_raw(envelope, bytes)
-            .await
-        {
-            Ok(_) => Ok(()),
-            Err(error) => Err(self.classify(&error)),
+        let transport = self.transport.get_or_init(|| self.builder.clone().build());
+        match tokio::time::timeout(self.timeout, transport.send_raw(envelope, bytes)).await {
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(error)) => Err(self.classify(&error)),
+            Err(_elapsed) => Err(DeliverError::Transient(format!(
+                "SMTP via {} did not finish within {:?}",
+                self.endpoint, self.timeout
+            ))),
         }
     }
 
@@ -149,6 +160,16 @@ fn secret_forms(username: &str, password: &str) -> Vec<String> {
         BASE64.encode(password),
         BASE64.encode(format!("\0{username}\0{password}")),
     ]
+}
+
+/// An IP address or an ASCII DNS name (IDN hosts must be configured in their `xn--` form).
+fn is_host_name_or_ip(host: &str) -> bool {
+    host.parse::<std::net::IpAddr>().is_ok()
+        || (host.len() <= 253
+            && host.split('.').all(|label| {
+                (1..=63).contains(&label.len())
+                    && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            }))
 }
 
 fn is_loopback(host: &str) -> bool {

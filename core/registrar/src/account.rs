@@ -310,7 +310,10 @@ impl Registrar {
                 locale,
                 &account_email,
                 &[
-                    ("link", MailLinks::password(&self.config.base_url, &token).into()),
+                    (
+                        "link",
+                        MailLinks::password(&self.config.base_url, &token).into(),
+                    ),
                     ("expires", japan_time(expires_at).into()),
                 ],
             );
@@ -377,7 +380,9 @@ fn next_throttle(key: &str, previous: Option<LoginThrottleRow>, now: i64) -> Log
         _ => (1, now),
     };
     let blocked_until = if failures > FREE_FAILURES {
-        let exponent = u32::try_from(failures - FREE_FAILURES).unwrap_or(u32::MAX).min(20);
+        let exponent = u32::try_from(failures - FREE_FAILURES)
+            .unwrap_or(u32::MAX)
+            .min(20);
         now + (1000_i64 << exponent).min(MAX_DELAY_MS)
     } else {
         0

@@ -101,7 +101,8 @@ impl Registrar {
         tx.update_application_document(&application.id, text.clone(), now)
             .await?;
         if application.locale != locale.tag() {
-            tx.set_application_locale(&application.id, locale.tag()).await?;
+            tx.set_application_locale(&application.id, locale.tag())
+                .await?;
         }
         application.revision += 1;
         application.document = text;
@@ -369,10 +370,16 @@ mod tests {
 
     #[test]
     fn idempotency_keys_must_be_visible_ascii_of_sane_length() {
-        assert!(matches!(validate_idempotency_key(None), Err(SubmitError::IdempotencyKeyMissing)));
+        assert!(matches!(
+            validate_idempotency_key(None),
+            Err(SubmitError::IdempotencyKeyMissing)
+        ));
         for bad in ["", "with space", "日本", &"k".repeat(256)] {
             assert!(
-                matches!(validate_idempotency_key(Some(bad)), Err(SubmitError::IdempotencyKeyInvalid)),
+                matches!(
+                    validate_idempotency_key(Some(bad)),
+                    Err(SubmitError::IdempotencyKeyInvalid)
+                ),
                 "{bad:?}"
             );
         }
@@ -384,8 +391,16 @@ mod tests {
         assert_eq!(parse_submit_body(b"").ok(), Some(None));
         assert_eq!(parse_submit_body(b"{}").ok(), Some(None));
         assert_eq!(parse_submit_body(br#"{"revision": 3}"#).ok(), Some(Some(3)));
-        for bad in [&b"[]"[..], b"{", br#"{"revision": "3"}"#, br#"{"other": 1}"#] {
-            assert!(matches!(parse_submit_body(bad), Err(SubmitError::Invalid(_))), "{bad:?}");
+        for bad in [
+            &b"[]"[..],
+            b"{",
+            br#"{"revision": "3"}"#,
+            br#"{"other": 1}"#,
+        ] {
+            assert!(
+                matches!(parse_submit_body(bad), Err(SubmitError::Invalid(_))),
+                "{bad:?}"
+            );
         }
     }
 }

@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 pub use account::{Session, SessionToken};
 pub use clock::{Clock, SystemClock};
-pub use draft::{DraftView, SavedDraft, SubmitReceipt, SubmitOutcome};
+pub use draft::{DraftView, SavedDraft, SubmitOutcome, SubmitReceipt};
 pub use errors::*;
 pub use mail::MailLinks;
 pub use outbox::DeliveryReport;

@@ -64,7 +64,9 @@ impl Registrar {
             subject: self
                 .catalog
                 .message(locale, &format!("mail-{id}-subject"), args),
-            body: self.catalog.message(locale, &format!("mail-{id}-body"), args),
+            body: self
+                .catalog
+                .message(locale, &format!("mail-{id}-body"), args),
         }
     }
 

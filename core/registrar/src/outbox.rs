@@ -26,7 +26,10 @@ pub struct DeliveryReport {
 
 impl Registrar {
     /// Delivers every due message once; returns what happened. Store errors end the pass.
-    pub async fn deliver_due_mail(&self, mailer: &Mailer) -> Result<DeliveryReport, store::StoreError> {
+    pub async fn deliver_due_mail(
+        &self,
+        mailer: &Mailer,
+    ) -> Result<DeliveryReport, store::StoreError> {
         let mut report = DeliveryReport::default();
         loop {
             let now = self.now();
@@ -55,7 +58,13 @@ impl Registrar {
                         let now = self.now();
                         tracing::warn!(outbox_id = row.id, attempts, give_up, error = %err, "mail delivery failed");
                         self.store
-                            .mark_outbox_attempt_failed(&row, &err.to_string(), now + retry_delay(attempts), give_up, now)
+                            .mark_outbox_attempt_failed(
+                                &row,
+                                &err.to_string(),
+                                now + retry_delay(attempts),
+                                give_up,
+                                now,
+                            )
                             .await?;
                         if give_up {
                             report.failed += 1;
@@ -87,7 +96,9 @@ impl Registrar {
 
 /// Back-off before attempt `attempts + 1`: 30 s, 1 min, 2 min, … capped at an hour.
 fn retry_delay(attempts: i32) -> i64 {
-    let exponent = u32::try_from(attempts.saturating_sub(1)).unwrap_or(0).min(20);
+    let exponent = u32::try_from(attempts.saturating_sub(1))
+        .unwrap_or(0)
+        .min(20);
     (FIRST_RETRY_MS << exponent).min(MAX_RETRY_MS)
 }
 

@@ -47,9 +47,7 @@ impl PasswordPolicy {
             hasher,
             decoy: String::new(),
         };
-        policy.decoy = policy
-            .hash(&crate::token::new_token())
-            .unwrap_or_default();
+        policy.decoy = policy.hash(&crate::token::new_token()).unwrap_or_default();
         policy
     }
 
@@ -61,7 +59,8 @@ impl PasswordPolicy {
         }
         if chars < PASSWORD_MIN_CHARS {
             return vec![
-                FieldProblem::new(path, "password_too_short").with("min", PASSWORD_MIN_CHARS as i64),
+                FieldProblem::new(path, "password_too_short")
+                    .with("min", PASSWORD_MIN_CHARS as i64),
             ];
         }
         if chars > PASSWORD_MAX_CHARS {

@@ -76,10 +76,9 @@ impl Registrar {
                     locale,
                     &email,
                     &[
-                        ("link", MailLinks::draft(&self.config.base_url, &token).into()),
                         (
-                            "template_link",
-                            self.link("/templates/establishments.xlsx").into(),
+                            "link",
+                            MailLinks::draft(&self.config.base_url, &token).into(),
                         ),
                         ("expires", japan_time(expires_at).into()),
                     ],
@@ -129,17 +128,12 @@ fn validate_pre_registration(
     }
 }
 
-pub(crate) fn check_email_field(
-    email: &str,
-    path: &'static str,
-    problems: &mut Vec<FieldProblem>,
-) {
+pub(crate) fn check_email_field(email: &str, path: &'static str, problems: &mut Vec<FieldProblem>) {
     if email.is_empty() {
         problems.push(FieldProblem::new(path, "email_required"));
     } else if email.chars().count() > EMAIL_MAX_CHARS {
-        problems.push(
-            FieldProblem::new(path, "email_too_long").with("max", EMAIL_MAX_CHARS as i64),
-        );
+        problems
+            .push(FieldProblem::new(path, "email_too_long").with("max", EMAIL_MAX_CHARS as i64));
     } else if !is_plausible_email(email) {
         problems.push(FieldProblem::new(path, "email_invalid"));
     }
@@ -194,21 +188,55 @@ mod tests {
     #[test]
     fn pre_registration_input_is_checked_field_by_field() {
         let long = format!("{}@example.jp", "a".repeat(40));
-        let cases: &[(Option<&str>, Option<&str>, &[(&str, &str)])] = &[
+        type Case<'a> = (Option<&'a str>, Option<&'a str>, &'a [(&'a str, &'a str)]);
+        let cases: &[Case<'_>] = &[
             (Some("taro@example.jp"), Some("taro@example.jp"), &[]),
             (Some(" taro@example.jp "), Some("taro@example.jp"), &[]),
-            (None, None, &[("/email", "email_required"), ("/email_confirmation", "email_required")]),
-            (Some("taro@example.jp"), Some("jiro@example.jp"), &[("/email_confirmation", "email_mismatch")]),
+            (
+                None,
+                None,
+                &[
+                    ("/email", "email_required"),
+                    ("/email_confirmation", "email_required"),
+                ],
+            ),
+            (
+                Some("taro@example.jp"),
+                Some("jiro@example.jp"),
+                &[("/email_confirmation", "email_mismatch")],
+            ),
             (Some(&long), Some(&long), &[("/email", "email_too_long")]),
-            (Some("taro.example.jp"), Some("taro.example.jp"), &[("/email", "email_invalid")]),
-            (Some("taro@localhost"), Some("taro@localhost"), &[("/email", "email_invalid")]),
-            (Some("太郎@example.jp"), Some("太郎@example.jp"), &[("/email", "email_invalid")]),
-            (Some("a b@example.jp"), Some("a b@example.jp"), &[("/email", "email_invalid")]),
+            (
+                Some("taro.example.jp"),
+                Some("taro.example.jp"),
+                &[("/email", "email_invalid")],
+            ),
+            (
+                Some("taro@localhost"),
+                Some("taro@localhost"),
+                &[("/email", "email_invalid")],
+            ),
+            (
+                Some("太郎@example.jp"),
+                Some("太郎@example.jp"),
+                &[("/email", "email_invalid")],
+            ),
+            (
+                Some("a b@example.jp"),
+                Some("a b@example.jp"),
+                &[("/email", "email_invalid")],
+            ),
         ];
         for (email, confirmation, expected) in cases {
-            let expected: Vec<(String, &str)> =
-                expected.iter().map(|(p, c)| ((*p).to_owned(), *c)).collect();
-            assert_eq!(codes(*email, *confirmation), expected, "{email:?} {confirmation:?}");
+            let expected: Vec<(String, &str)> = expected
+                .iter()
+                .map(|(p, c)| ((*p).to_owned(), *c))
+                .collect();
+            assert_eq!(
+                codes(*email, *confirmation),
+                expected,
+                "{email:?} {confirmation:?}"
+            );
         }
     }
 

@@ -44,7 +44,13 @@ mod tests {
 
     #[test]
     fn malformed_tokens_are_rejected_before_lookup() {
-        for bad in ["", "short", "../../etc/passwd", &"a".repeat(44), &"=".repeat(43)] {
+        for bad in [
+            "",
+            "short",
+            "../../etc/passwd",
+            &"a".repeat(44),
+            &"=".repeat(43),
+        ] {
             assert!(!looks_like_token(bad), "{bad}");
         }
     }

@@ -75,7 +75,8 @@ pub fn parse_smtp_url(url: &str) -> Result<SmtpConfig, ConfigError> {
     let (host, port) = match host_port.rsplit_once(':') {
         Some((host, port)) => (
             host,
-            port.parse::<u16>().map_err(|_| bad("port must be a number"))?,
+            port.parse::<u16>()
+                .map_err(|_| bad("port must be a number"))?,
         ),
         None => (host_port, default_port),
     };

@@ -8,8 +8,8 @@ use axum::response::{IntoResponse, Response};
 use domain::finding::Finding;
 use i18n::{ArgValue, Catalog, Locale};
 use registrar::{
-    ChangePasswordError, DraftError, FieldProblem, LoginError, PreRegisterError,
-    ResetRequestError, SessionError, SetPasswordError, SubmitError,
+    ChangePasswordError, DraftError, FieldProblem, LoginError, PreRegisterError, ResetRequestError,
+    SessionError, SetPasswordError, SubmitError,
 };
 use serde_json::{Value, json};
 
@@ -166,7 +166,9 @@ pub fn findings_json(findings: &[Finding], locale: Locale) -> Value {
 
 fn arg_value(value: &Value) -> ArgValue {
     match value {
-        Value::Number(n) => n.as_f64().map_or_else(|| ArgValue::Text(n.to_string()), ArgValue::Number),
+        Value::Number(n) => n
+            .as_f64()
+            .map_or_else(|| ArgValue::Text(n.to_string()), ArgValue::Number),
         Value::String(s) => ArgValue::Text(s.clone()),
         other => ArgValue::Text(other.to_string()),
     }
@@ -213,7 +215,10 @@ impl From<SubmitError> for ApiError {
 impl ApiError {
     /// 422: the document has error findings; nothing was submitted.
     pub fn findings(findings: Vec<Finding>) -> Self {
-        let mut error = ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "findings_block_submission");
+        let mut error = ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "findings_block_submission",
+        );
         error.findings = findings;
         error
     }

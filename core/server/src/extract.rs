@@ -18,11 +18,10 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestLocale {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let choice = parts.uri.query().and_then(|query| {
-            query
-                .split('&')
-                .find_map(|pair| pair.strip_prefix("lang="))
-        });
+        let choice = parts
+            .uri
+            .query()
+            .and_then(|query| query.split('&').find_map(|pair| pair.strip_prefix("lang=")));
         let accept = parts
             .headers
             .get(axum::http::header::ACCEPT_LANGUAGE)

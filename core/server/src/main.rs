@@ -11,7 +11,11 @@ use registrar::{Registrar, RegistrarConfig};
 use server::config::{ServerConfig, parse_smtp_url};
 
 #[derive(Debug, Parser)]
-#[command(name = "toroku", version, about = "Tōroku: registration for 特定接種 and other programs")]
+#[command(
+    name = "toroku",
+    version,
+    about = "Tōroku: registration for 特定接種 and other programs"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -49,7 +53,11 @@ struct ServeArgs {
     #[arg(long, env = "TOROKU_SMTP_URL", hide_env_values = true)]
     smtp_url: Option<String>,
     /// From: address of outgoing mail.
-    #[arg(long, env = "TOROKU_MAIL_FROM", default_value = "no-reply@toroku.localhost")]
+    #[arg(
+        long,
+        env = "TOROKU_MAIL_FROM",
+        default_value = "no-reply@toroku.localhost"
+    )]
     mail_from: String,
     /// Seed demo data on an empty database.
     #[arg(long)]

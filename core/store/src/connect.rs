@@ -6,8 +6,8 @@ use std::time::Duration;
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, Database, DatabaseConnection, SqliteTransactionMode, TransactionOptions,
+    TransactionTrait,
 };
 
 use crate::{StoreError, Tx};
@@ -34,7 +34,10 @@ impl StoreConfig {
     /// The SQLite file `toroku.sqlite` inside `data_dir` (created if missing).
     pub fn sqlite_in(data_dir: &std::path::Path) -> Self {
         StoreConfig {
-            url: format!("sqlite://{}?mode=rwc", data_dir.join("toroku.sqlite").display()),
+            url: format!(
+                "sqlite://{}?mode=rwc",
+                data_dir.join("toroku.sqlite").display()
+            ),
             max_connections: 8,
         }
     }
@@ -52,8 +55,7 @@ impl Store {
     pub async fn connect(config: &StoreConfig) -> Result<Store, StoreError> {
         let backend = if config.url.starts_with("sqlite:") {
             Backend::Sqlite
-        } else if config.url.starts_with("postgres://") || config.url.starts_with("postgresql://")
-        {
+        } else if config.url.starts_with("postgres://") || config.url.starts_with("postgresql://") {
             Backend::Postgres
         } else {
             return Err(StoreError::UnsupportedUrl);
@@ -112,7 +114,6 @@ impl Store {
     pub(crate) fn connection(&self) -> &DatabaseConnection {
         &self.db
     }
-
 }
 
 /// Creates an empty PostgreSQL database named `<prefix>_<random>` through `admin_url` and

@@ -123,4 +123,3 @@ impl Store {
         tx.commit().await
     }
 }
-

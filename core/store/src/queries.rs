@@ -285,8 +285,8 @@ impl Tx {
 
     /// Ends every session of an account except `keep` (e.g. after a password change).
     pub async fn delete_sessions_of(&self, account_id: &str, keep: Option<&str>) -> Result<()> {
-        let mut delete = session::Entity::delete_many()
-            .filter(session::Column::AccountId.eq(account_id));
+        let mut delete =
+            session::Entity::delete_many().filter(session::Column::AccountId.eq(account_id));
         if let Some(keep) = keep {
             delete = delete.filter(session::Column::IdHash.ne(keep));
         }
@@ -331,7 +331,11 @@ impl Tx {
     // ---- idempotency ----
 
     /// The stored answer to an earlier request with this key in this scope.
-    pub async fn idempotency_record(&self, scope: &str, key: &str) -> Result<Option<IdempotencyRow>> {
+    pub async fn idempotency_record(
+        &self,
+        scope: &str,
+        key: &str,
+    ) -> Result<Option<IdempotencyRow>> {
         Ok(
             idempotency_record::Entity::find_by_id((scope.to_owned(), key.to_owned()))
                 .one(&self.txn)
@@ -387,7 +391,11 @@ impl Tx {
     }
 
     /// The audit trail of one subject, oldest first.
-    pub async fn audit_trail(&self, subject_type: &str, subject_id: &str) -> Result<Vec<AuditEventRow>> {
+    pub async fn audit_trail(
+        &self,
+        subject_type: &str,
+        subject_id: &str,
+    ) -> Result<Vec<AuditEventRow>> {
         Ok(audit_event::Entity::find()
             .filter(audit_event::Column::SubjectType.eq(subject_type))
             .filter(audit_event::Column::SubjectId.eq(subject_id))

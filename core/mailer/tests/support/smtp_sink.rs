@@ -91,7 +91,11 @@ impl SmtpSink {
             .trim()
             .strip_prefix("listening 127.0.0.1:")
             .and_then(|port| port.parse().ok());
-        let mut sink = Self { child, port: 0, inbox };
+        let mut sink = Self {
+            child,
+            port: 0,
+            inbox,
+        };
         match port {
             Some(port) => sink.port = port,
             None => panic!(
@@ -141,10 +145,17 @@ fn find_script() -> PathBuf {
 
 fn read_received(path: &Path) -> ReceivedMail {
     let bytes = std::fs::read(path).expect("received message");
-    let mut mail = ReceivedMail { mail_from: String::new(), rcpt_to: Vec::new(), data: Vec::new() };
+    let mut mail = ReceivedMail {
+        mail_from: String::new(),
+        rcpt_to: Vec::new(),
+        data: Vec::new(),
+    };
     let mut rest = bytes.as_slice();
     loop {
-        let end = rest.windows(2).position(|w| w == b"\r\n").expect("sink header line");
+        let end = rest
+            .windows(2)
+            .position(|w| w == b"\r\n")
+            .expect("sink header line");
         let line = String::from_utf8_lossy(&rest[..end]).into_owned();
         if let Some(sender) = line.strip_prefix("X-Sink-Mail-From: ") {
             mail.mail_from = sender.to_owned();

@@ -154,5 +154,8 @@ pub(crate) async fn create_password_reset(
         .request_password_reset(text(&body, "email"), text(&body, "phone"), locale)
         .await
         .map_err(|err| ApiError::from(err).in_locale(locale))?;
-    Ok((StatusCode::ACCEPTED, notice(locale, "notice-password_reset_accepted")))
+    Ok((
+        StatusCode::ACCEPTED,
+        notice(locale, "notice-password_reset_accepted"),
+    ))
 }

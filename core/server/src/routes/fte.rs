@@ -19,8 +19,16 @@ pub(crate) async fn compute_fte(
 ) -> Result<impl IntoResponse, ApiError> {
     let body = body_or_413(body, locale)?;
     let input: FteInput = serde_json::from_slice(&body).map_err(|err| {
-        let path = if err.is_syntax() || err.is_eof() { "" } else { "/" };
-        let code = if path.is_empty() { "body_invalid_json" } else { "fte_input_invalid" };
+        let path = if err.is_syntax() || err.is_eof() {
+            ""
+        } else {
+            "/"
+        };
+        let code = if path.is_empty() {
+            "body_invalid_json"
+        } else {
+            "fte_input_invalid"
+        };
         ApiError::fields(vec![FieldProblem::new(path, code)]).in_locale(locale)
     })?;
     let result = domain::fte::compute(&input).map_err(|err| {

@@ -38,8 +38,14 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/sessions/current", delete(account::delete_session))
         .route("/api/v1/me/application", get(account::get_my_application))
         .route("/api/v1/me/password", post(account::change_password))
-        .route("/api/v1/password-resets", post(account::create_password_reset))
-        .route("/api/v1/postal-codes/{code}", get(postal_codes::get_postal_code))
+        .route(
+            "/api/v1/password-resets",
+            post(account::create_password_reset),
+        )
+        .route(
+            "/api/v1/postal-codes/{code}",
+            get(postal_codes::get_postal_code),
+        )
         .route("/api/v1/fte", post(fte::compute_fte))
         .route("/apply/{token}", get(pages::apply))
         .route(

@@ -58,7 +58,10 @@ pub(crate) async fn apply(
                 page(
                     locale,
                     "page-apply-title",
-                    &format!("<p role=\"alert\">{}</p>", text(locale, &format!("error-{}", error.code()))),
+                    &format!(
+                        "<p role=\"alert\">{}</p>",
+                        text(locale, &format!("error-{}", error.code()))
+                    ),
                 ),
             );
         }
@@ -78,7 +81,11 @@ pub(crate) async fn password_form(
     RequestLocale(locale): RequestLocale,
     Path(token): Path<String>,
 ) -> impl IntoResponse {
-    page(locale, "page-password-title", &password_form_html(locale, &token, ""))
+    page(
+        locale,
+        "page-password-title",
+        &password_form_html(locale, &token, ""),
+    )
 }
 
 fn password_form_html(locale: Locale, token: &str, error: &str) -> String {
@@ -128,7 +135,10 @@ pub(crate) async fn password_submit(
             page(
                 locale,
                 "page-password-title",
-                &format!("<p role=\"status\">{}</p>", text(locale, "notice-password_set")),
+                &format!(
+                    "<p role=\"status\">{}</p>",
+                    text(locale, "notice-password_set")
+                ),
             ),
         ),
         Err(err) => {
@@ -140,7 +150,11 @@ pub(crate) async fn password_submit(
                         .map(|p| {
                             let args: Vec<(&str, i18n::ArgValue)> =
                                 p.args.iter().map(|(n, v)| (*n, (*v).into())).collect();
-                            escape(&Catalog::embedded().message(locale, &format!("error-{}", p.code), &args))
+                            escape(&Catalog::embedded().message(
+                                locale,
+                                &format!("error-{}", p.code),
+                                &args,
+                            ))
                         })
                         .collect::<Vec<_>>()
                         .join(" "),
@@ -151,12 +165,19 @@ pub(crate) async fn password_submit(
                 ),
                 registrar::SetPasswordError::Store(err) => {
                     tracing::error!(error = %err, "set password failed");
-                    (StatusCode::INTERNAL_SERVER_ERROR, text(locale, "error-internal"))
+                    (
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        text(locale, "error-internal"),
+                    )
                 }
             };
             (
                 status,
-                page(locale, "page-password-title", &password_form_html(locale, &token, &message)),
+                page(
+                    locale,
+                    "page-password-title",
+                    &password_form_html(locale, &token, &message),
+                ),
             )
         }
     }

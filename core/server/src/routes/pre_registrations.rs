@@ -24,6 +24,10 @@ pub(crate) async fn create_pre_registration(
         .pre_register(text("email"), text("email_confirmation"), locale)
         .await
         .map_err(|err| ApiError::from(err).in_locale(locale))?;
-    let message = i18n::Catalog::embedded().message(locale, "notice-pre_registration_accepted", &[]);
-    Ok((StatusCode::ACCEPTED, axum::Json(json!({ "message": message }))))
+    let message =
+        i18n::Catalog::embedded().message(locale, "notice-pre_registration_accepted", &[]);
+    Ok((
+        StatusCode::ACCEPTED,
+        axum::Json(json!({ "message": message })),
+    ))
 }
