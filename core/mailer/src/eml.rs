@@ -1,7 +1,7 @@
 //! Writes a message as `<dir>/<date>-<sanitised message id>.eml`, atomically and idempotently.
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::{DeliverError, OutgoingMail};
@@ -46,7 +46,7 @@ pub(crate) async fn write(
     }
 }
 
-fn write_then_rename(temporary: &Path, target: &PathBuf, bytes: &[u8]) -> std::io::Result<()> {
+fn write_then_rename(temporary: &Path, target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = std::fs::File::create(temporary)?;
     file.write_all(bytes)?;
     file.sync_all()?;

@@ -4,6 +4,9 @@
 //! attempt and asks [`DeliverError::is_transient`] whether to retry later or give up.
 //! Delivery is idempotent where it can be: the `.eml` file of a message id is overwritten, not
 //! duplicated, and it is written before the (non-idempotent) SMTP send.
+//!
+//! Tests run against a real SMTP server on loopback, `scripts/smtp-sink.py`, through the
+//! copyable harness `tests/support/smtp_sink.rs`.
 
 mod eml;
 mod message;

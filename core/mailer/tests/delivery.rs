@@ -559,74 +559,65 @@ mod config {
 
     #[test]
     fn invalid_configs_are_refused() {
-        let cases: Vec<(&str, Option<SmtpConfig>, fn(&MailerConfigError) -> bool)> = vec![
-            ("no destination", None, |e| {
-                matches!(e, MailerConfigError::NoDestination)
-            }),
+        let tls = || remote(SmtpSecurity::Tls, 465);
+        // (case, SMTP settings, the error variant's name as `Debug` prints it)
+        let cases = [
+            ("no destination", None, "NoDestination"),
             (
                 "empty host",
                 Some(SmtpConfig {
                     host: String::new(),
-                    ..remote(SmtpSecurity::Tls, 465)
+                    ..tls()
                 }),
-                |e| matches!(e, MailerConfigError::InvalidHost { .. }),
-            ),
-            (
-                "port 0",
-                Some(SmtpConfig {
-                    port: 0,
-                    ..remote(SmtpSecurity::Tls, 465)
-                }),
-                |e| matches!(e, MailerConfigError::ZeroPort),
-            ),
-            (
-                "zero timeout",
-                Some(SmtpConfig {
-                    timeout: Duration::ZERO,
-                    ..remote(SmtpSecurity::Tls, 465)
-                }),
-                |e| matches!(e, MailerConfigError::ZeroTimeout),
-            ),
-            (
-                "username without password",
-                Some(SmtpConfig {
-                    password: None,
-                    ..remote(SmtpSecurity::Tls, 465)
-                }),
-                |e| matches!(e, MailerConfigError::IncompleteCredentials),
-            ),
-            (
-                "password without username",
-                Some(SmtpConfig {
-                    username: None,
-                    ..remote(SmtpSecurity::Tls, 465)
-                }),
-                |e| matches!(e, MailerConfigError::IncompleteCredentials),
+                "InvalidHost",
             ),
             (
                 "host with a space",
                 Some(SmtpConfig {
                     host: "smtp example.jp".into(),
-                    ..remote(SmtpSecurity::StartTls, 587)
+                    ..tls()
                 }),
-                |e| matches!(e, MailerConfigError::InvalidHost { .. }),
+                "InvalidHost",
             ),
             (
                 "host with a port",
                 Some(SmtpConfig {
-                    host: "smtp.example.jp:587".into(),
-                    ..remote(SmtpSecurity::None, 587)
+                    host: "smtp.example.jp:465".into(),
+                    ..tls()
                 }),
-                |e| matches!(e, MailerConfigError::InvalidHost { .. }),
+                "InvalidHost",
+            ),
+            ("port 0", Some(SmtpConfig { port: 0, ..tls() }), "ZeroPort"),
+            (
+                "zero timeout",
+                Some(SmtpConfig {
+                    timeout: Duration::ZERO,
+                    ..tls()
+                }),
+                "ZeroTimeout",
+            ),
+            (
+                "username without password",
+                Some(SmtpConfig {
+                    password: None,
+                    ..tls()
+                }),
+                "IncompleteCredentials",
+            ),
+            (
+                "password without username",
+                Some(SmtpConfig {
+                    username: None,
+                    ..tls()
+                }),
+                "IncompleteCredentials",
             ),
         ];
-        for (case, smtp, expected) in cases {
+        for (case, smtp, variant) in cases {
             let error = Mailer::new(smtp, None).expect_err(case);
-            assert!(expected(&error), "{case}: {error:?}");
-            assert!(
-                !format!("{error:?}").contains("hunter2"),
-                "{case}: {error:?}"
-            );
+            let debug = format!("{error:?}");
+            assert!(debug.starts_with(variant), "{case}: {debug}");
+            assert!(!debug.contains("hunter2"), "{case}: {debug}");
         }
     }
 

@@ -51,7 +51,8 @@ impl ServerConfig {
     }
 }
 
-/// Parses `smtp://[user:pass@]host[:port]` (STARTTLS optional), `smtp+starttls://…` or
+/// Parses `smtp://[user:pass@]host[:port]` (plaintext: loopback or trusted relays only),
+/// `smtp+starttls://…` (STARTTLS required) or
 /// `smtps://…` (implicit TLS).
 pub fn parse_smtp_url(url: &str) -> Result<SmtpConfig, ConfigError> {
     let bad = |problem: &str| ConfigError {
