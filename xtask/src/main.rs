@@ -72,11 +72,7 @@ fn ci() -> anyhow::Result<()> {
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| DEFAULT_TEST_DATABASE_URL.to_owned());
     // Tests create one scratch database each; drop what earlier runs left behind.
-    step(
-        "drop old scratch databases",
-        Command::new("psql").args([&database_url, "-qAt", "-c",
-            "SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', datname) FROM pg_database WHERE datname LIKE 'toroku\\_test\\_%' \\gexec"]),
-    )?;
+    drop_scratch_databases(&database_url)?;
     step(
         "tests (SQLite and PostgreSQL)",
         cargo()
@@ -110,4 +106,41 @@ fn run(extra: &[String]) -> anyhow::Result<()> {
     ]);
     command.args(extra);
     step("toroku serve --demo", &mut command)
+}
+
+/// Drops the `toroku_test_*` databases earlier test runs created.
+fn drop_scratch_databases(database_url: &str) -> anyhow::Result<()> {
+    let output = Command::new("psql")
+        .args([
+            database_url,
+            "-qAt",
+            "-c",
+            "SELECT datname FROM pg_database WHERE datname LIKE 'toroku\\_test\\_%'",
+        ])
+        .output()
+        .context("running psql (is PostgreSQL reachable at TOROKU_TEST_DATABASE_URL?)")?;
+    if !output.status.success() {
+        bail!(
+            "listing scratch databases failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let names = String::from_utf8_lossy(&output.stdout);
+    let names: Vec<&str> = names
+        .lines()
+        .filter(|n| n.starts_with("toroku_test_"))
+        .collect();
+    for name in &names {
+        step(
+            "drop a scratch database",
+            Command::new("psql").args([
+                database_url,
+                "-q",
+                "-c",
+                &format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"),
+            ]),
+        )?;
+    }
+    eprintln!("xtask: dropped {} old scratch databases", names.len());
+    Ok(())
 }

@@ -136,24 +136,3 @@ pub async fn create_scratch_database(admin_url: &str, prefix: &str) -> Result<St
         .map_or(admin_url, |(base, _)| base);
     Ok(format!("{base}/{name}"))
 }
-
-/// Drops the scratch databases `<prefix>_*` older runs left behind.
-pub async fn drop_scratch_databases(admin_url: &str, prefix: &str) -> Result<usize, StoreError> {
-    use sea_orm::{ConnectionTrait, Statement};
-    let admin = Database::connect(admin_url.to_owned()).await?;
-    let rows = admin
-        .query_all_raw(Statement::from_string(
-            admin.get_database_backend(),
-            format!("SELECT datname FROM pg_database WHERE datname LIKE '{prefix}\\_%'"),
-        ))
-        .await?;
-    let mut dropped = 0;
-    for row in rows {
-        let name: String = row.try_get("", "datname")?;
-        admin
-            .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-            .await?;
-        dropped += 1;
-    }
-    Ok(dropped)
-}

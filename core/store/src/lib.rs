@@ -10,7 +10,7 @@ mod error;
 mod outbox;
 mod queries;
 
-pub use connect::{Backend, Store, StoreConfig, create_scratch_database, drop_scratch_databases};
+pub use connect::{Backend, Store, StoreConfig, create_scratch_database};
 pub use entity::{
     account::Model as AccountRow, account_token::Model as AccountTokenRow,
     application::Model as ApplicationRow, audit_event::Model as AuditEventRow,
