@@ -44,7 +44,7 @@ pub fn lookup(code: &str) -> &'static [Locality] {
 
 /// The 47 prefectures in JIS X 0401 order, 北海道 … 沖縄県.
 pub fn prefectures() -> &'static [&'static str; 47] {
-    &PREFECTURES
+    PREFECTURES
 }
 
 /// Whether `name` is exactly one of the 47 prefecture names, e.g. `東京都` (not `東京`).
@@ -76,55 +76,8 @@ pub fn parse_embedded_uncached() -> usize {
 }
 
 /// JIS X 0401 order: the index + 1 is the prefecture code that starts a JIS X 0402 code.
-static PREFECTURES: [&str; 47] = [
-    "北海道",
-    "青森県",
-    "岩手県",
-    "宮城県",
-    "秋田県",
-    "山形県",
-    "福島県",
-    "茨城県",
-    "栃木県",
-    "群馬県",
-    "埼玉県",
-    "千葉県",
-    "東京都",
-    "神奈川県",
-    "新潟県",
-    "富山県",
-    "石川県",
-    "福井県",
-    "山梨県",
-    "長野県",
-    "岐阜県",
-    "静岡県",
-    "愛知県",
-    "三重県",
-    "滋賀県",
-    "京都府",
-    "大阪府",
-    "兵庫県",
-    "奈良県",
-    "和歌山県",
-    "鳥取県",
-    "島根県",
-    "岡山県",
-    "広島県",
-    "山口県",
-    "徳島県",
-    "香川県",
-    "愛媛県",
-    "高知県",
-    "福岡県",
-    "佐賀県",
-    "長崎県",
-    "熊本県",
-    "大分県",
-    "宮崎県",
-    "鹿児島県",
-    "沖縄県",
-];
+/// The list itself is the domain's (one list of prefectures in the whole product).
+static PREFECTURES: &[&str; 47] = &domain::prefecture::ALL;
 
 const DATA: &str = include_str!("../data/postal_codes.txt");
 
