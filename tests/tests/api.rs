@@ -638,7 +638,9 @@ async fn unusable_draft_requests_get_specific_errors_and_change_nothing(mut app:
 /// A JSON document just over the request body limit.
 fn oversized_document() -> Vec<u8> {
     let filler = "あ".repeat(server::BODY_LIMIT_BYTES / 3 + 1);
-    json!({ "applicant": { "note2": filler } }).to_string().into_bytes()
+    json!({ "applicant": { "note2": filler } })
+        .to_string()
+        .into_bytes()
 }
 
 async fn login_failures_are_throttled_alike_for_known_and_unknown_ids(app: TestApp) {
