@@ -596,6 +596,13 @@ async fn unusable_draft_requests_get_specific_errors_and_change_nothing(mut app:
             StatusCode::NOT_FOUND,
             "not_found",
         ),
+        (
+            Method::PUT,
+            path.clone(),
+            oversized_document(),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+        ),
     ];
     for (method, uri, body, expected_status, expected_code) in cases {
         let (status, _, answer) = app.call_raw(method.clone(), &uri, body, &[]).await;
