@@ -16,6 +16,9 @@ mail-pre-registration-body =
     This link is valid until { $expires }.
     If it expires, enter your e-mail address again under "First time here" and we will send you a new link (nothing you entered is lost).
 
+    If you have many establishments, you can fill in the Excel template and upload them at once.
+    Template: { $template_link }
+
     This link is for you only. Do not forward it.
     If you did not ask for this, ignore this mail.
 

@@ -183,6 +183,27 @@ impl TestApp {
         self.call_raw(method, path, bytes, headers).await
     }
 
+    /// A GET (or other bodiless request) whose answer is not JSON: status, headers, raw bytes.
+    pub async fn call_bytes(&self, method: Method, path: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
+        let request = Request::builder()
+            .method(method)
+            .uri(path)
+            .body(Body::empty())
+            .expect("request");
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        (status, headers, bytes.to_vec())
+    }
+
     /// Like [`TestApp::call`] with a raw body.
     pub async fn call_raw(
         &self,

@@ -35,6 +35,11 @@ async fn pre_register(app: &mut TestApp, email: &str) -> String {
     let mails = app.deliver_mail().await;
     let mail = mails.last().expect("a mail");
     assert_eq!(mail.to, email);
+    assert!(
+        mail.body.contains("/templates/establishments.xlsx"),
+        "the mail links the Excel template: {}",
+        mail.body
+    );
     mail.link_token("/apply/").expect("a draft link")
 }
 

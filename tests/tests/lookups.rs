@@ -161,3 +161,51 @@ async fn responses_carry_protective_headers() {
         Some(&b"no-store"[..])
     );
 }
+
+#[tokio::test]
+async fn the_establishment_template_opens_as_a_workbook_labelled_in_the_requested_language() {
+    use calamine::{Reader, Xlsx};
+    let app = app().await;
+    for (lang, first_label) in [("ja", "事業所名"), ("en", "Establishment name")] {
+        let (status, headers, bytes) = app
+            .call_bytes(
+                Method::GET,
+                &format!("/templates/establishments.xlsx?lang={lang}"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            headers["content-type"]
+                .to_str()
+                .is_ok_and(|t| t.contains("spreadsheetml"))
+        );
+        let mut workbook: Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("a real xlsx");
+        let sheet = workbook
+            .worksheet_range("establishments")
+            .expect("establishments sheet");
+        assert_eq!(
+            sheet.get_value((0, 0)).map(ToString::to_string).as_deref(),
+            Some(first_label)
+        );
+        assert_eq!(
+            sheet.get_value((1, 0)).map(ToString::to_string).as_deref(),
+            Some("establishment_name")
+        );
+        let keys: Vec<String> = (0..workbook::COLUMNS.len())
+            .map(|c| {
+                sheet
+                    .get_value((1, u32::try_from(c).expect("small")))
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            })
+            .collect();
+        let expected: Vec<&str> = workbook::COLUMNS.iter().map(|(key, _)| *key).collect();
+        assert_eq!(keys, expected);
+        let lists = workbook.worksheet_range("lists").expect("lists sheet");
+        assert_eq!(
+            lists.get_value((12, 0)).map(ToString::to_string).as_deref(),
+            Some("東京都")
+        );
+    }
+}

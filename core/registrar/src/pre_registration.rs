@@ -80,6 +80,14 @@ impl Registrar {
                             "link",
                             MailLinks::draft(&self.config.base_url, &token).into(),
                         ),
+                        (
+                            "template_link",
+                            self.link(&format!(
+                                "/templates/establishments.xlsx?lang={}",
+                                locale.tag()
+                            ))
+                            .into(),
+                        ),
                         ("expires", japan_time(expires_at).into()),
                     ],
                 );

@@ -7,6 +7,7 @@ mod meta;
 mod pages;
 mod postal_codes;
 mod pre_registrations;
+mod templates;
 
 use std::any::Any;
 
@@ -47,6 +48,10 @@ pub(crate) fn routes() -> Router<AppState> {
             get(postal_codes::get_postal_code),
         )
         .route("/api/v1/fte", post(fte::compute_fte))
+        .route(
+            "/templates/establishments.xlsx",
+            get(templates::establishment_template),
+        )
         .route("/apply/{token}", get(pages::apply))
         .route(
             "/account/password/{token}",
