@@ -183,25 +183,16 @@ impl TestApp {
         self.call_raw(method, path, bytes, headers).await
     }
 
-    /// A GET (or other bodiless request) whose answer is not JSON: status, headers, raw bytes.
+    /// A bodiless request whose answer is not JSON: status, headers, raw bytes.
     pub async fn call_bytes(&self, method: Method, path: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
-        let request = Request::builder()
-            .method(method)
-            .uri(path)
-            .body(Body::empty())
-            .expect("request");
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
+        self.send(method, path, Vec::new(), &[]).await
+    }
+
+    /// The status of a bodiless request made with a session cookie (`name=value`).
+    pub async fn status_with_cookie(&self, method: Method, path: &str, cookie: &str) -> StatusCode {
+        self.send(method, path, Vec::new(), &[("cookie", cookie)])
             .await
-            .expect("infallible");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .expect("body");
-        (status, headers, bytes.to_vec())
+            .0
     }
 
     /// Like [`TestApp::call`] with a raw body.
@@ -212,6 +203,23 @@ impl TestApp {
         body: Vec<u8>,
         headers: &[(&str, &str)],
     ) -> (StatusCode, HeaderMap, Value) {
+        let (status, headers, bytes) = self.send(method, path, body, headers).await;
+        let value = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| serde_json::json!({ "_text": String::from_utf8_lossy(&bytes) }))
+        };
+        (status, headers, value)
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Vec<u8>,
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, HeaderMap, Vec<u8>) {
         let mut request = Request::builder().method(method).uri(path);
         for (name, value) in headers {
             request = request.header(*name, *value);
@@ -230,13 +238,7 @@ impl TestApp {
         let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
             .await
             .expect("body");
-        let value = if bytes.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_slice(&bytes)
-                .unwrap_or_else(|_| serde_json::json!({ "_text": String::from_utf8_lossy(&bytes) }))
-        };
-        (status, headers, value)
+        (status, headers, bytes.to_vec())
     }
 
     /// Delivers queued mail (as the outbox worker would) and returns the mail new since the

@@ -306,44 +306,28 @@ async fn applicant_completes_the_whole_path(mut app: TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::OK);
-    let (status, _, _) = app
-        .call(
-            Method::GET,
-            "/api/v1/me/application",
-            None,
-            &[("cookie", &other)],
-        )
-        .await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
-    let (status, _, _) = app
-        .call(
-            Method::GET,
-            "/api/v1/me/application",
-            None,
-            &[("cookie", &cookie)],
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        app.status_with_cookie(Method::GET, "/api/v1/me/application", &other)
+            .await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.status_with_cookie(Method::GET, "/api/v1/me/application", &cookie)
+            .await,
+        StatusCode::OK
+    );
 
     // Logout ends the session.
-    let (status, _, _) = app
-        .call(
-            Method::DELETE,
-            "/api/v1/sessions/current",
-            None,
-            &[("cookie", &cookie)],
-        )
-        .await;
-    assert_eq!(status, StatusCode::NO_CONTENT);
-    let (status, _, _) = app
-        .call(
-            Method::GET,
-            "/api/v1/me/application",
-            None,
-            &[("cookie", &cookie)],
-        )
-        .await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.status_with_cookie(Method::DELETE, "/api/v1/sessions/current", &cookie)
+            .await,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        app.status_with_cookie(Method::GET, "/api/v1/me/application", &cookie)
+            .await,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 async fn login(app: &TestApp, login_id: &str, password: &str) -> String {
