@@ -53,6 +53,25 @@ pub fn negotiate(choice: Option<&str>, accept_language: Option<&str>) -> Locale 
         .unwrap_or(Locale::Ja)
 }
 
+/// The message ids a Fluent source defines, or why it does not parse (for sources that come
+/// from outside the binary, such as plugins).
+pub fn resource_ids(source: &str) -> Result<Vec<String>, String> {
+    let resource = FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| {
+        format!(
+            "{} syntax error(s), first: {:?}",
+            errors.len(),
+            errors.first()
+        )
+    })?;
+    Ok(resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
+            _ => None,
+        })
+        .collect())
+}
+
 /// One Fluent source file of one locale.
 struct Source {
     locale: Locale,

@@ -1,0 +1,340 @@
+//! Runs ministry plugins (WASM components built against `core/plugin-api/wit/v1`). The only
+//! crate that names wasmtime.
+//!
+//! Isolation, always on:
+//! - a fresh `Store` and instance per call, from a cached pre-instantiated component;
+//! - an epoch deadline on every call (a background thread ticks the engine's epoch);
+//! - memory capped per store (`StoreLimits`);
+//! - no WASI and no host functions: a component that imports anything is refused at install.
+//!
+//! A trap, a timeout, an exhausted memory or output that breaks the contract (a message id
+//! outside the plugin's prefix or unknown to its resources, a path that does not exist in the
+//! document it was given) is a [`PluginFailure`]: reported with plugin id and version, never a
+//! crash, never blamed on the applicant.
+
+mod catalogue;
+mod validate;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use wasmtime::component::{Component, Linker};
+use wasmtime::{Config, Engine, Store, StoreLimits, StoreLimitsBuilder};
+
+pub use catalogue::{
+    CatalogueBusinessType, CatalogueField, CatalogueSubType, FieldKind, FieldScope, PluginCatalogue,
+};
+
+mod bindings {
+    wasmtime::component::bindgen!({
+        world: "ministry-plugin",
+        path: "../plugin-api/wit/v1",
+    });
+}
+
+use bindings::{MinistryPlugin, MinistryPluginPre};
+
+/// Limits every plugin call runs under.
+#[derive(Debug, Clone)]
+pub struct HostConfig {
+    /// Wall-clock limit of one call (describe or review).
+    pub call_timeout: Duration,
+    /// Largest linear memory a plugin instance may grow to.
+    pub memory_limit_bytes: usize,
+    /// The largest wasm file accepted at install.
+    pub max_component_bytes: usize,
+}
+
+impl Default for HostConfig {
+    fn default() -> Self {
+        HostConfig {
+            call_timeout: Duration::from_millis(500),
+            memory_limit_bytes: 128 << 20,
+            max_component_bytes: 32 << 20,
+        }
+    }
+}
+
+const EPOCH_TICK: Duration = Duration::from_millis(5);
+
+/// Why a plugin file cannot be installed. Nothing is changed when this is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum InstallError {
+    /// The file is larger than the host accepts.
+    #[error("the plugin file is {size} bytes; the limit is {limit}")]
+    TooLarge {
+        /// Its size.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Not a WebAssembly component (a core module, or not wasm at all).
+    #[error("not a WebAssembly component: {0}")]
+    NotAComponent(String),
+    /// The component imports something; plugins may import nothing (no WASI, no host calls).
+    #[error(
+        "the plugin imports {0:?}; plugins may import nothing (build for wasm32-unknown-unknown)"
+    )]
+    ForbiddenImports(Vec<String>),
+    /// It does not export the contract's `describe` and `review`.
+    #[error("the plugin does not implement toroku:plugin@1.0.0: {0}")]
+    WrongContract(String),
+    /// `describe` trapped, timed out or ran out of memory.
+    #[error("describe failed: {0}")]
+    DescribeFailed(PluginFailure),
+    /// The declaration breaks a rule (ids, prefixes, resources).
+    #[error("invalid declaration: {0}")]
+    InvalidDescription(String),
+}
+
+/// A plugin call that went wrong on the plugin's side.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PluginFailure {
+    /// It ran past the call's deadline.
+    #[error("timed out after {0:?}")]
+    Timeout(Duration),
+    /// It tried to grow memory past the limit, or trapped on a failed allocation.
+    #[error("exceeded its memory limit")]
+    OutOfMemory,
+    /// It trapped (panic, unreachable, stack overflow, …).
+    #[error("trapped: {0}")]
+    Trap(String),
+    /// It said it could not judge this document.
+    #[error("declined to review: {0}")]
+    Declined(String),
+    /// Its output breaks the contract.
+    #[error("broke the contract: {0}")]
+    BadOutput(String),
+}
+
+/// Per-call store data: only the limits (plugins get no host state).
+struct CallState {
+    limits: StoreLimits,
+    memory_exhausted: Arc<AtomicBool>,
+}
+
+/// A validated, pre-instantiated plugin with its catalogue.
+pub struct LoadedPlugin {
+    catalogue: PluginCatalogue,
+    message_ids: HashSet<String>,
+    pre: MinistryPluginPre<CallState>,
+}
+
+impl std::fmt::Debug for LoadedPlugin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadedPlugin")
+            .field("ministry", &self.catalogue.ministry_id)
+            .field("version", &self.catalogue.plugin_version)
+            .finish_non_exhaustive()
+    }
+}
+
+impl LoadedPlugin {
+    /// What the plugin declared.
+    pub fn catalogue(&self) -> &PluginCatalogue {
+        &self.catalogue
+    }
+}
+
+/// One finding of a plugin, checked against the contract.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PluginFinding {
+    /// `error` blocks submission.
+    pub severity: Severity,
+    /// Message id, with the plugin's prefix, defined in its resources.
+    pub message_id: String,
+    /// Fluent variables.
+    pub args: Vec<(String, ArgValue)>,
+    /// JSON Pointer into the application document; it exists in the document reviewed.
+    pub path: String,
+}
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// Blocks submission.
+    Error,
+    /// For the reviewer.
+    Warning,
+    /// For the reviewer.
+    Info,
+}
+
+/// A message argument value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArgValue {
+    /// Text.
+    Text(String),
+    /// A number.
+    Number(f64),
+}
+
+/// The engine and the limits; cheap to share.
+pub struct PluginHost {
+    engine: Engine,
+    linker: Linker<CallState>,
+    config: HostConfig,
+    stop_ticker: Arc<AtomicBool>,
+}
+
+impl std::fmt::Debug for PluginHost {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PluginHost")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for PluginHost {
+    fn drop(&mut self) {
+        self.stop_ticker.store(true, Ordering::Relaxed);
+    }
+}
+
+/// The engine could not be set up (a build or platform problem, not a plugin's).
+#[derive(Debug, thiserror::Error)]
+#[error("plugin engine: {0}")]
+pub struct EngineError(String);
+
+impl PluginHost {
+    /// An engine with epoch interruption and the component model; starts the epoch ticker.
+    pub fn new(config: HostConfig) -> Result<PluginHost, EngineError> {
+        let mut engine_config = Config::new();
+        engine_config
+            .wasm_component_model(true)
+            .epoch_interruption(true)
+            .max_wasm_stack(512 << 10);
+        let engine = Engine::new(&engine_config).map_err(|e| EngineError(e.to_string()))?;
+        let linker = Linker::new(&engine);
+        let stop_ticker = Arc::new(AtomicBool::new(false));
+        let ticker_engine = engine.weak();
+        let stop = Arc::clone(&stop_ticker);
+        std::thread::Builder::new()
+            .name("plugin-epoch".to_owned())
+            .spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    std::thread::sleep(EPOCH_TICK);
+                    match ticker_engine.upgrade() {
+                        Some(engine) => engine.increment_epoch(),
+                        None => return,
+                    }
+                }
+            })
+            .map_err(|e| EngineError(e.to_string()))?;
+        Ok(PluginHost {
+            engine,
+            linker,
+            config,
+            stop_ticker,
+        })
+    }
+
+    /// Validates a plugin file, compiles it, calls `describe` and checks the declaration.
+    pub fn load(&self, wasm: &[u8]) -> Result<LoadedPlugin, InstallError> {
+        if wasm.len() > self.config.max_component_bytes {
+            return Err(InstallError::TooLarge {
+                size: wasm.len(),
+                limit: self.config.max_component_bytes,
+            });
+        }
+        if !wasm.starts_with(b"\0asm") || wasm.get(4..8) != Some(&[0x0d, 0x00, 0x01, 0x00]) {
+            return Err(InstallError::NotAComponent(
+                "expected a component (binary header \\0asm 0d 00 01 00)".to_owned(),
+            ));
+        }
+        let component = Component::new(&self.engine, wasm)
+            .map_err(|e| InstallError::NotAComponent(format!("{e:#}")))?;
+        let imports: Vec<String> = component
+            .component_type()
+            .imports(&self.engine)
+            .map(|(name, _)| name.to_owned())
+            .collect();
+        if !imports.is_empty() {
+            return Err(InstallError::ForbiddenImports(imports));
+        }
+        let instance_pre = self
+            .linker
+            .instantiate_pre(&component)
+            .map_err(|e| InstallError::WrongContract(format!("{e:#}")))?;
+        let pre = MinistryPluginPre::new(instance_pre)
+            .map_err(|e| InstallError::WrongContract(format!("{e:#}")))?;
+        let description = self
+            .call(&pre, |plugin, store| plugin.call_describe(store))
+            .map_err(InstallError::DescribeFailed)?;
+        let (catalogue, message_ids) =
+            validate::description(description).map_err(InstallError::InvalidDescription)?;
+        Ok(LoadedPlugin {
+            catalogue,
+            message_ids,
+            pre,
+        })
+    }
+
+    /// Runs `review` on a filtered document (see the WIT) and checks every finding.
+    pub fn review(
+        &self,
+        plugin: &LoadedPlugin,
+        document: &serde_json::Value,
+    ) -> Result<Vec<PluginFinding>, PluginFailure> {
+        let bytes = document.to_string().into_bytes();
+        let answer = self.call(&plugin.pre, |instance, store| {
+            instance.call_review(store, &bytes)
+        })?;
+        let findings = answer.map_err(PluginFailure::Declined)?;
+        validate::findings(findings, plugin, document)
+    }
+
+    /// One call in a fresh store under the limits; traps become [`PluginFailure`]s.
+    fn call<R>(
+        &self,
+        pre: &MinistryPluginPre<CallState>,
+        body: impl FnOnce(&MinistryPlugin, &mut Store<CallState>) -> wasmtime::Result<R>,
+    ) -> Result<R, PluginFailure> {
+        let memory_exhausted = Arc::new(AtomicBool::new(false));
+        let limits = StoreLimitsBuilder::new()
+            .memory_size(self.config.memory_limit_bytes)
+            .instances(4)
+            .tables(16)
+            .memories(4)
+            .trap_on_grow_failure(true)
+            .build();
+        let mut store = Store::new(
+            &self.engine,
+            CallState {
+                limits,
+                memory_exhausted: Arc::clone(&memory_exhausted),
+            },
+        );
+        store.limiter(|state| &mut state.limits);
+        let ticks = (self.config.call_timeout.as_micros() / EPOCH_TICK.as_micros()).max(1);
+        store.set_epoch_deadline(u64::try_from(ticks).unwrap_or(u64::MAX));
+        let started = Instant::now();
+        let outcome = pre
+            .instantiate(&mut store)
+            .and_then(|instance| body(&instance, &mut store));
+        outcome.map_err(|err| {
+            let _ = &store.data().memory_exhausted;
+            classify(&err, started.elapsed(), self.config.call_timeout)
+        })
+    }
+}
+
+fn classify(err: &wasmtime::Error, elapsed: Duration, timeout: Duration) -> PluginFailure {
+    let text = format!("{err:#}");
+    if let Some(trap) = err.downcast_ref::<wasmtime::Trap>() {
+        return match trap {
+            wasmtime::Trap::Interrupt => PluginFailure::Timeout(timeout),
+            _ if text.contains("memory") && text.contains("limit") => PluginFailure::OutOfMemory,
+            _ => PluginFailure::Trap(text),
+        };
+    }
+    if text.contains("forcing a memory growth failure") || text.contains("memory minimum size") {
+        return PluginFailure::OutOfMemory;
+    }
+    if elapsed >= timeout {
+        return PluginFailure::Timeout(timeout);
+    }
+    PluginFailure::Trap(text)
+}
