@@ -31,4 +31,10 @@ if [ "$mode" = test ]; then
   rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 fi
+# Plugins are WebAssembly components: wasm32-unknown-unknown, linked by the wasm-component-ld
+# that the wasm32-wasip2 target ships (the hostile WASI fixture is built for wasm32-wasip2).
+installed_targets=$(rustup target list --installed 2>/dev/null)
+for target in wasm32-unknown-unknown wasm32-wasip2; do
+  echo "$installed_targets" | grep -qx "$target" || rustup target add "$target"
+done
 log "ok ($mode)"

@@ -16,12 +16,15 @@ fn main() -> anyhow::Result<()> {
     match args.first().map(String::as_str) {
         Some("ci") => ci(),
         Some("run") => run(&args[1..]),
+        Some("build-plugins") => build_plugins(),
         Some("import-postal-codes") => step(
             "import postal codes",
             Command::new("python3").arg("tools/postal/import.py"),
         ),
         _ => {
-            eprintln!("usage: cargo xtask <ci | run [serve flags…] | import-postal-codes>");
+            eprintln!(
+                "usage: cargo xtask <ci | run [serve flags…] | build-plugins | import-postal-codes>"
+            );
             bail!("unknown command")
         }
     }
@@ -56,6 +59,11 @@ fn ci() -> anyhow::Result<()> {
         Command::new("bash").args(["scripts/setup.sh", "test"]),
     )?;
     step("fmt", cargo().args(["fmt", "--all", "--", "--check"]))?;
+    step(
+        "catalogues",
+        Command::new("python3").arg("tools/catalogue/check.py"),
+    )?;
+    build_plugins()?;
     step(
         "clippy",
         cargo().args([
@@ -143,4 +151,101 @@ fn drop_scratch_databases(database_url: &str) -> anyhow::Result<()> {
     }
     eprintln!("xtask: dropped {} old scratch databases", names.len());
     Ok(())
+}
+
+/// The ministry plugins, shipped with the product.
+const MINISTRY_PLUGINS: &[&str] = &["env", "fsa", "maff", "meti", "mhlw", "mic", "mlit", "mof"];
+/// Misbehaviours of the hostile fixture (features of `tests/plugins/hostile`).
+const HOSTILE: &[&str] = &[
+    "infinite-loop",
+    "memory-hog",
+    "deep-recursion",
+    "panic",
+    "forged-message",
+    "hidden-path",
+    "finding-flood",
+];
+
+/// Builds every plugin as a WebAssembly component into `target/plugins/`: the ministry plugins
+/// and the hostile fixtures for `wasm32-unknown-unknown`, linked by the `wasm-component-ld`
+/// that ships with the toolchain (so they import nothing), and one fixture for `wasm32-wasip2`
+/// (so it imports WASI, which the host must refuse).
+fn build_plugins() -> anyhow::Result<()> {
+    let sysroot = capture(Command::new("rustc").args(["--print", "sysroot"]))?;
+    let host = capture(Command::new("rustc").arg("-vV"))?
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_owned))
+        .context("rustc -vV names no host")?;
+    let linker =
+        PathBuf::from(sysroot.trim()).join(format!("lib/rustlib/{host}/bin/wasm-component-ld"));
+    if !linker.exists() {
+        bail!(
+            "{} is missing: run scripts/setup.sh (it adds the wasm32-wasip2 target, which ships it)",
+            linker.display()
+        );
+    }
+    let out = project_root().join("target/plugins");
+    std::fs::create_dir_all(&out)?;
+    let wasm_dir = project_root().join("target/wasm32-unknown-unknown/plugin");
+    let build = |packages: &[&str], features: Option<&str>, target: &str| -> anyhow::Result<()> {
+        let mut command = cargo();
+        command
+            .args([
+                "build",
+                "--quiet",
+                "--profile",
+                "plugin",
+                "--target",
+                target,
+            ])
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER", &linker);
+        for package in packages {
+            command.args(["--package", package]);
+        }
+        if let Some(features) = features {
+            command.args(["--features", features]);
+        }
+        step(
+            &format!(
+                "build {} ({target}{})",
+                packages.join(", "),
+                features.map(|f| format!(", {f}")).unwrap_or_default()
+            ),
+            &mut command,
+        )
+    };
+    build(MINISTRY_PLUGINS, None, "wasm32-unknown-unknown")?;
+    for name in MINISTRY_PLUGINS {
+        std::fs::copy(
+            wasm_dir.join(format!("{name}.wasm")),
+            out.join(format!("{name}.wasm")),
+        )?;
+    }
+    build(&["hostile"], None, "wasm32-unknown-unknown")?;
+    std::fs::copy(
+        wasm_dir.join("hostile.wasm"),
+        out.join("hostile-control.wasm"),
+    )?;
+    for feature in HOSTILE {
+        build(&["hostile"], Some(feature), "wasm32-unknown-unknown")?;
+        std::fs::copy(
+            wasm_dir.join("hostile.wasm"),
+            out.join(format!("hostile-{feature}.wasm")),
+        )?;
+    }
+    build(&["hostile"], Some("wasi"), "wasm32-wasip2")?;
+    std::fs::copy(
+        project_root().join("target/wasm32-wasip2/plugin/hostile.wasm"),
+        out.join("hostile-wasi.wasm"),
+    )?;
+    eprintln!("xtask: plugins in {}", out.display());
+    Ok(())
+}
+
+fn capture(command: &mut Command) -> anyhow::Result<String> {
+    let output = command.output().context("running a toolchain command")?;
+    if !output.status.success() {
+        bail!("{command:?} failed");
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }

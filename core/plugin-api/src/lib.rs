@@ -16,7 +16,10 @@ pub mod bindings {
     });
 }
 
+pub mod catalogue;
 mod review;
+pub mod rules;
+pub mod testing;
 
 pub use bindings::toroku::plugin::types::{
     ArgValue, BusinessType, Description, FieldChoice, FieldKind, FieldScope, FieldSpec,

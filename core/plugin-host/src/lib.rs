@@ -59,6 +59,10 @@ impl Default for HostConfig {
 
 const EPOCH_TICK: Duration = Duration::from_millis(5);
 
+/// The only import a plugin may have: the contract's own type definitions (the world `use`s
+/// them; they carry no functions). Anything else — WASI above all — is refused at install.
+const ALLOWED_IMPORTS: &[&str] = &["toroku:plugin/types@1.0.0"];
+
 /// Why a plugin file cannot be installed. Nothing is changed when this is returned.
 #[derive(Debug, thiserror::Error)]
 pub enum InstallError {
@@ -250,6 +254,7 @@ impl PluginHost {
             .component_type()
             .imports(&self.engine)
             .map(|(name, _)| name.to_owned())
+            .filter(|name| !ALLOWED_IMPORTS.contains(&name.as_str()))
             .collect();
         if !imports.is_empty() {
             return Err(InstallError::ForbiddenImports(imports));
@@ -337,4 +342,43 @@ fn classify(err: &wasmtime::Error, elapsed: Duration, timeout: Duration) -> Plug
         return PluginFailure::Timeout(timeout);
     }
     PluginFailure::Trap(text)
+}
+
+/// The document a plugin may see: the applicant section in full; every business line whose type
+/// the plugin does not own, and every establishment without such a line, replaced by `null` (so
+/// positions, and therefore JSON Pointer paths, keep their meaning).
+pub fn visible_document(
+    document: &serde_json::Value,
+    owns: impl Fn(&str) -> bool,
+) -> serde_json::Value {
+    use serde_json::Value;
+    let mut visible = document.clone();
+    if let Some(establishments) = visible
+        .get_mut("establishments")
+        .and_then(Value::as_array_mut)
+    {
+        for establishment in establishments.iter_mut() {
+            let mut any_owned = false;
+            if let Some(lines) = establishment
+                .get_mut("business_lines")
+                .and_then(Value::as_array_mut)
+            {
+                for line in lines.iter_mut() {
+                    let owned = line
+                        .get("business_type")
+                        .and_then(Value::as_str)
+                        .is_some_and(&owns);
+                    if owned {
+                        any_owned = true;
+                    } else {
+                        *line = Value::Null;
+                    }
+                }
+            }
+            if !any_owned {
+                *establishment = Value::Null;
+            }
+        }
+    }
+    visible
 }

@@ -1,30 +1,54 @@
-//! 農林水産省 (MAFF) plugin: toolchain probe, replaced by the catalogue-driven plugin.
+//! 農林水産省 (Ministry of Agriculture, Forestry and Fisheries) plugin: the business types it owns (`catalogue.json`, see
+//! `plugins/CATALOGUE.md` for what is certain) and the review rules of its sector.
 
+use plugin_api::catalogue::{self, Catalogue};
 use plugin_api::{Description, Finding, Plugin, Review};
 
-/// The MAFF plugin.
+const CATALOGUE: &str = include_str!("../catalogue.json");
+const MESSAGES_JA: &str = include_str!("../locales/ja.ftl");
+const MESSAGES_EN: &str = include_str!("../locales/en.ftl");
+
+/// The Ministry of Agriculture, Forestry and Fisheries plugin.
 #[derive(Debug)]
 pub struct Maff;
 
+fn read_catalogue() -> Catalogue {
+    catalogue::read(CATALOGUE).expect("catalogue.json is valid: checked by this crate's tests")
+}
+
 impl Plugin for Maff {
     fn describe() -> Description {
-        Description {
-            ministry_id: "maff".to_owned(),
-            plugin_version: env!("CARGO_PKG_VERSION").to_owned(),
-            message_prefix: "maff-".to_owned(),
-            business_types: Vec::new(),
-            fields: Vec::new(),
-            resources: Vec::new(),
-        }
+        let fields = plugin_api::rules::standard_fields("maff");
+        catalogue::describe(
+            CATALOGUE,
+            env!("CARGO_PKG_VERSION"),
+            &[("ja", MESSAGES_JA), ("en", MESSAGES_EN)],
+            fields,
+        )
+        .expect("catalogue.json is valid: checked by this crate's tests")
     }
 
     fn review(review: &Review<'_>) -> Vec<Finding> {
-        review
-            .lines()
-            .filter(|line| line.registered_staff_own() == 0)
-            .map(|line| Finding::warning(line.path("registered_staff_own"), "maff-zero"))
-            .collect()
+        let mut findings = plugin_api::rules::standard(review, &read_catalogue());
+        findings.extend(sector_rules(review));
+        findings
     }
 }
 
+/// 農林水産省: beyond the standard rules (catalogue sub-types, integrated external firms) there is no
+/// sector rule yet; add them here with a table-driven test.
+fn sector_rules(_review: &Review<'_>) -> Vec<Finding> {
+    Vec::new()
+}
+
 plugin_api::export_plugin!(Maff);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passes_the_standard_plugin_suite() {
+        plugin_api::testing::standard_suite::<Maff>(CATALOGUE);
+    }
+}

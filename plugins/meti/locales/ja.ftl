@@ -1,0 +1,1 @@
+# 経済産業省 plugin: its own review messages (labels of business types are generated from catalogue.json).
