@@ -66,42 +66,48 @@ struct TwoEntry {
     label_en: String,
 }
 
-/// A catalogue as the plugin reads it, for its own rules.
-#[derive(Debug, Clone, PartialEq)]
+/// The part of a catalogue the review rules need, as static data generated at build time
+/// ([`rules_source`], from the plugin's `build.rs`), so that no call spends time parsing JSON.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Catalogue {
     /// The ministry id (also the message prefix without its trailing `-`).
-    pub ministry_id: String,
+    pub ministry_id: &'static str,
     /// Its business types.
-    pub types: Vec<TypeRule>,
+    pub types: &'static [TypeRule],
 }
 
 /// A business type, as far as the rules need it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TypeRule {
     /// The type id.
-    pub id: String,
+    pub id: &'static str,
     /// Its sub-types level 1.
-    pub sub_types: Vec<SubTypeRule>,
+    pub sub_types: &'static [SubTypeRule],
 }
 
 /// A sub-type level 1, as far as the rules need it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SubTypeRule {
     /// The sub-type id.
-    pub id: String,
+    pub id: &'static str,
     /// Whether 一体型外部事業者 (external staff not stationed) count for it.
     pub integrated_external: bool,
     /// Its sub-type 2 ids; empty = none (未選択).
-    pub sub_types_2: Vec<String>,
+    pub sub_types_2: &'static [&'static str],
 }
 
 impl Catalogue {
     /// The sub-type `sub_type_1` of `business_type`, if the catalogue has it.
-    pub fn sub_type(&self, business_type: &str, sub_type_1: &str) -> Option<&SubTypeRule> {
+    pub fn sub_type(&self, business_type: &str, sub_type_1: &str) -> Option<&'static SubTypeRule> {
         self.types
             .iter()
             .find(|t| t.id == business_type)
             .and_then(|t| t.sub_types.iter().find(|s| s.id == sub_type_1))
+    }
+
+    /// Whether the catalogue has this business type.
+    pub fn has_type(&self, business_type: &str) -> bool {
+        self.types.iter().any(|t| t.id == business_type)
     }
 
     /// Whether the sub-type of a type allows 一体型外部事業者 (external staff not stationed).
@@ -111,29 +117,60 @@ impl Catalogue {
     }
 }
 
-/// Reads the catalogue for the plugin's own rules.
-pub fn read(json: &str) -> Result<Catalogue, String> {
+/// Rust source of a `pub static CATALOGUE: plugin_api::catalogue::Catalogue` for the catalogue
+/// JSON; a plugin's `build.rs` writes it to `OUT_DIR` and the plugin `include!`s it.
+pub fn rules_source(json: &str) -> Result<String, String> {
     let file: CatalogueFile =
         serde_json::from_str(json).map_err(|e| format!("catalogue.json: {e}"))?;
-    Ok(Catalogue {
-        ministry_id: file.ministry.id,
-        types: file
-            .business_types
-            .into_iter()
-            .map(|t| TypeRule {
-                id: t.id,
-                sub_types: t
-                    .sub_types
-                    .into_iter()
-                    .map(|s| SubTypeRule {
-                        id: s.id,
-                        integrated_external: s.integrated_external.is_some(),
-                        sub_types_2: s.sub_types_2.into_iter().map(|two| two.id).collect(),
-                    })
-                    .collect(),
-            })
-            .collect(),
-    })
+    let mut out = String::from(
+        "/// The catalogue's rule tables, generated from catalogue.json by build.rs.\n",
+    );
+    out.push_str("pub static CATALOGUE: plugin_api::catalogue::Catalogue = plugin_api::catalogue::Catalogue {\n");
+    out.push_str(&format!(
+        "    ministry_id: {:?},\n    types: &[\n",
+        file.ministry.id
+    ));
+    for t in &file.business_types {
+        out.push_str(&format!(
+            "        plugin_api::catalogue::TypeRule {{ id: {:?}, sub_types: &[\n",
+            t.id
+        ));
+        for s in &t.sub_types {
+            let twos: Vec<String> = s
+                .sub_types_2
+                .iter()
+                .map(|two| format!("{:?}", two.id))
+                .collect();
+            out.push_str(&format!(
+                "            plugin_api::catalogue::SubTypeRule {{ id: {:?}, integrated_external: {}, sub_types_2: &[{}] }},\n",
+                s.id,
+                s.integrated_external.is_some(),
+                twos.join(", ")
+            ));
+        }
+        out.push_str("        ] },\n");
+    }
+    out.push_str("    ],\n};\n");
+    Ok(out)
+}
+
+/// For a plugin's `build.rs`: generates the rule tables from `catalogue.json` into
+/// `$OUT_DIR/catalogue_rules.rs`.
+pub fn generate_rules_file() {
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".to_owned());
+    let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".to_owned());
+    let path = std::path::Path::new(&manifest).join("catalogue.json");
+    #[expect(clippy::print_stdout, reason = "build scripts talk to cargo on stdout")]
+    {
+        println!("cargo::rerun-if-changed={}", path.display());
+    }
+    let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let source = rules_source(&json).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        std::path::Path::new(&out_dir).join("catalogue_rules.rs"),
+        source,
+    )
+    .unwrap_or_else(|e| panic!("writing catalogue_rules.rs: {e}"));
 }
 
 /// Builds the declaration from the catalogue JSON, the plugin version, the plugin's own Fluent

@@ -71,7 +71,7 @@ pub fn standard(review: &Review<'_>, catalogue: &Catalogue) -> Vec<Finding> {
     let p = format!("{}-", catalogue.ministry_id);
     let mut findings = Vec::new();
     for line in review.lines() {
-        if !catalogue.types.iter().any(|t| t.id == line.business_type()) {
+        if !catalogue.has_type(line.business_type()) {
             continue;
         }
         let Some(sub_type) = catalogue.sub_type(line.business_type(), line.sub_type_1()) else {
@@ -81,7 +81,7 @@ pub fn standard(review: &Review<'_>, catalogue: &Catalogue) -> Vec<Finding> {
             );
             continue;
         };
-        let twos = &sub_type.sub_types_2;
+        let twos = sub_type.sub_types_2;
         match (line.sub_type_2(), twos.is_empty()) {
             (None, false) => findings.push(Finding::error(
                 line.path("sub_type_2"),
@@ -91,7 +91,7 @@ pub fn standard(review: &Review<'_>, catalogue: &Catalogue) -> Vec<Finding> {
                 line.path("sub_type_2"),
                 format!("{p}sub-type-2-not-applicable"),
             )),
-            (Some(two), false) if !twos.iter().any(|t| t == two) => findings.push(
+            (Some(two), false) if !twos.contains(&two) => findings.push(
                 Finding::error(line.path("sub_type_2"), format!("{p}sub-type-2-unknown"))
                     .text("sub_type_2", two),
             ),

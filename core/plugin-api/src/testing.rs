@@ -1,9 +1,9 @@
 //! Test support for plugin crates: a one-line document builder and the suite every plugin runs
-//! natively (`plugin_api::testing::standard_suite::<MyPlugin>(CATALOGUE)`).
+//! natively (`plugin_api::testing::standard_suite::<MyPlugin>(&CATALOGUE)`).
 
 use serde_json::{Value, json};
 
-use crate::catalogue::{self, Catalogue};
+use crate::catalogue::Catalogue;
 use crate::{Plugin, Review};
 
 /// A document with one line of the given type at `/establishments/1/business_lines/1` (the
@@ -17,7 +17,7 @@ pub fn line_document(
 ) -> Value {
     let two = catalogue
         .sub_type(business_type, sub_type_1)
-        .and_then(|s| s.sub_types_2.first().cloned());
+        .and_then(|s| s.sub_types_2.first().copied());
     json!({ "founder": "private", "establishments": [null, { "total_staff": 10, "business_lines": [null, {
         "business_type": business_type, "sub_type_1": sub_type_1, "sub_type_2": two,
         "registered_staff_own": 3, "registered_staff_external": 1, "extra": extra }] }] })
@@ -34,8 +34,8 @@ pub fn codes<P: Plugin>(document: &Value) -> Vec<String> {
 /// The checks every plugin must pass: its declaration builds with ja and en; every catalogue
 /// sub-type passes the standard rules; an unknown sub-type is an error at its path; external
 /// staff not stationed count only where the catalogue allows it.
-pub fn standard_suite<P: Plugin>(catalogue_json: &str) {
-    let catalogue = catalogue::read(catalogue_json).unwrap_or_else(|e| panic!("{e}"));
+pub fn standard_suite<P: Plugin>(catalogue: &Catalogue) {
+    let catalogue = *catalogue;
     let p = format!("{}-", catalogue.ministry_id);
     let description = P::describe();
     assert_eq!(description.ministry_id, catalogue.ministry_id);
@@ -46,9 +46,9 @@ pub fn standard_suite<P: Plugin>(catalogue_json: &str) {
         .map(|r| r.locale.as_str())
         .collect();
     assert_eq!(locales, ["ja", "en"]);
-    for business_type in &catalogue.types {
-        for sub in &business_type.sub_types {
-            let (t, s) = (business_type.id.as_str(), sub.id.as_str());
+    for business_type in catalogue.types {
+        for sub in business_type.sub_types {
+            let (t, s) = (business_type.id, sub.id);
             let plain = line_document(&catalogue, t, s, json!({}));
             let found: Vec<String> = codes::<P>(&plain)
                 .into_iter()
@@ -62,12 +62,8 @@ pub fn standard_suite<P: Plugin>(catalogue_json: &str) {
             assert_eq!(refused, !sub.integrated_external, "{t}/{s}");
         }
     }
-    let business_type = catalogue
-        .types
-        .first()
-        .map(|t| t.id.clone())
-        .unwrap_or_default();
-    let unknown = line_document(&catalogue, &business_type, "no-such-sub-type", json!({}));
+    let business_type = catalogue.types.first().map(|t| t.id).unwrap_or_default();
+    let unknown = line_document(&catalogue, business_type, "no-such-sub-type", json!({}));
     let findings = P::review(&Review::new(&unknown));
     assert_eq!(
         findings.first().map(|f| f.message_id.clone()),

@@ -41,6 +41,16 @@ fn bench(c: &mut Criterion) {
         .map(|t| t.id.clone())
         .collect();
     let mut group = c.benchmark_group("review");
+    // A plugin with almost no embedded data: what instantiation alone costs.
+    let tiny_path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/plugins/hostile-control.wasm");
+    let tiny = host
+        .load(&std::fs::read(&tiny_path).expect("hostile-control.wasm"))
+        .expect("control installs");
+    let empty = document(0);
+    group.bench_function("wasm-tiny-plugin/0", |b| {
+        b.iter(|| host.review(&tiny, &empty).expect("review"));
+    });
     for establishments in [0usize, 1, 100, 10_000] {
         let full = document(establishments);
         let visible = visible_document(&full, |t| owned.contains(t));

@@ -21,7 +21,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use wasmtime::component::{Component, Linker};
-use wasmtime::{Config, Engine, Store, StoreLimits, StoreLimitsBuilder};
+use wasmtime::{
+    Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, StoreLimits,
+    StoreLimitsBuilder,
+};
 
 pub use catalogue::{
     CatalogueBusinessType, CatalogueField, CatalogueSubType, FieldKind, FieldScope, PluginCatalogue,
@@ -58,6 +61,10 @@ impl Default for HostConfig {
 }
 
 const EPOCH_TICK: Duration = Duration::from_millis(5);
+
+/// Plugin calls that can run at once (each needs an instance slot; a call beyond them fails
+/// as a plugin failure rather than waiting).
+const POOL_SLOTS: u32 = 64;
 
 /// The only import a plugin may have: the contract's own type definitions (the world `use`s
 /// them; they carry no functions). Anything else — WASI above all — is refused at install.
@@ -205,11 +212,22 @@ pub struct EngineError(String);
 impl PluginHost {
     /// An engine with epoch interruption and the component model; starts the epoch ticker.
     pub fn new(config: HostConfig) -> Result<PluginHost, EngineError> {
+        // Pooling: instance slots and linear memories are reserved once and reused, so a fresh
+        // instance per call costs little; the memory cap is also enforced by the slot size.
+        let mut pooling = PoolingAllocationConfig::default();
+        pooling
+            .total_component_instances(POOL_SLOTS)
+            .total_core_instances(POOL_SLOTS * 4)
+            .total_memories(POOL_SLOTS * 2)
+            .total_tables(POOL_SLOTS * 4)
+            .max_memories_per_component(2)
+            .max_memory_size(config.memory_limit_bytes);
         let mut engine_config = Config::new();
         engine_config
             .wasm_component_model(true)
             .epoch_interruption(true)
-            .max_wasm_stack(512 << 10);
+            .max_wasm_stack(512 << 10)
+            .allocation_strategy(InstanceAllocationStrategy::Pooling(pooling));
         let engine = Engine::new(&engine_config).map_err(|e| EngineError(e.to_string()))?;
         let linker = Linker::new(&engine);
         let stop_ticker = Arc::new(AtomicBool::new(false));

@@ -1,10 +1,12 @@
 //! 環境省 (Ministry of the Environment) plugin: the business types it owns (`catalogue.json`, see
 //! `plugins/CATALOGUE.md` for what is certain) and the review rules of its sector.
 
-use plugin_api::catalogue::{self, Catalogue};
+use plugin_api::catalogue;
 use plugin_api::{Description, Finding, Plugin, Review};
 
-const CATALOGUE: &str = include_str!("../catalogue.json");
+const CATALOGUE_JSON: &str = include_str!("../catalogue.json");
+
+include!(concat!(env!("OUT_DIR"), "/catalogue_rules.rs"));
 const MESSAGES_JA: &str = include_str!("../locales/ja.ftl");
 const MESSAGES_EN: &str = include_str!("../locales/en.ftl");
 
@@ -12,15 +14,11 @@ const MESSAGES_EN: &str = include_str!("../locales/en.ftl");
 #[derive(Debug)]
 pub struct Env;
 
-fn read_catalogue() -> Catalogue {
-    catalogue::read(CATALOGUE).expect("catalogue.json is valid: checked by this crate's tests")
-}
-
 impl Plugin for Env {
     fn describe() -> Description {
         let fields = plugin_api::rules::standard_fields("env");
         catalogue::describe(
-            CATALOGUE,
+            CATALOGUE_JSON,
             env!("CARGO_PKG_VERSION"),
             &[("ja", MESSAGES_JA), ("en", MESSAGES_EN)],
             fields,
@@ -29,7 +27,7 @@ impl Plugin for Env {
     }
 
     fn review(review: &Review<'_>) -> Vec<Finding> {
-        let mut findings = plugin_api::rules::standard(review, &read_catalogue());
+        let mut findings = plugin_api::rules::standard(review, &CATALOGUE);
         findings.extend(sector_rules(review));
         findings
     }
@@ -49,6 +47,6 @@ mod tests {
 
     #[test]
     fn passes_the_standard_plugin_suite() {
-        plugin_api::testing::standard_suite::<Env>(CATALOGUE);
+        plugin_api::testing::standard_suite::<Env>(&CATALOGUE);
     }
 }

@@ -1,22 +1,20 @@
 //! 金融庁 (Financial Services Agency) plugin: the business types it owns (`catalogue.json`, see
 //! `plugins/CATALOGUE.md` for what is certain) and the review rules of its sector.
 
-use plugin_api::catalogue::{self, Catalogue};
+use plugin_api::catalogue;
 use plugin_api::{
     Description, FieldChoice, FieldKind, FieldScope, FieldSpec, Finding, Plugin, Review,
 };
 
-const CATALOGUE: &str = include_str!("../catalogue.json");
+const CATALOGUE_JSON: &str = include_str!("../catalogue.json");
+
+include!(concat!(env!("OUT_DIR"), "/catalogue_rules.rs"));
 const MESSAGES_JA: &str = include_str!("../locales/ja.ftl");
 const MESSAGES_EN: &str = include_str!("../locales/en.ftl");
 
 /// The Financial Services Agency plugin.
 #[derive(Debug)]
 pub struct Fsa;
-
-fn read_catalogue() -> Catalogue {
-    catalogue::read(CATALOGUE).expect("catalogue.json is valid: checked by this crate's tests")
-}
 
 impl Plugin for Fsa {
     fn describe() -> Description {
@@ -41,7 +39,7 @@ impl Plugin for Fsa {
             business_types: vec!["banking".to_owned()],
         });
         catalogue::describe(
-            CATALOGUE,
+            CATALOGUE_JSON,
             env!("CARGO_PKG_VERSION"),
             &[("ja", MESSAGES_JA), ("en", MESSAGES_EN)],
             fields,
@@ -50,7 +48,7 @@ impl Plugin for Fsa {
     }
 
     fn review(review: &Review<'_>) -> Vec<Finding> {
-        let mut findings = plugin_api::rules::standard(review, &read_catalogue());
+        let mut findings = plugin_api::rules::standard(review, &CATALOGUE);
         findings.extend(sector_rules(review));
         findings
     }
@@ -92,12 +90,12 @@ mod tests {
 
     #[test]
     fn passes_the_standard_plugin_suite() {
-        plugin_api::testing::standard_suite::<Fsa>(CATALOGUE);
+        plugin_api::testing::standard_suite::<Fsa>(&CATALOGUE);
     }
 
     #[test]
     fn banking_duties_belong_to_banks_only() {
-        let catalogue = read_catalogue();
+        let catalogue = CATALOGUE;
         let bank = line_document(
             &catalogue,
             "banking",
@@ -112,12 +110,12 @@ mod tests {
             .iter()
             .find(|t| t.id == "cooperative-finance")
             .and_then(|t| t.sub_types.first())
-            .map(|s| s.id.clone())
+            .map(|s| s.id)
             .unwrap_or_default();
         let cooperative = line_document(
             &catalogue,
             "cooperative-finance",
-            &sub,
+            sub,
             json!({ "bank_duties": "lending" }),
         );
         assert_eq!(codes::<Fsa>(&cooperative), ["fsa-bank-duties-only-banking"]);
