@@ -103,3 +103,9 @@ workbook-guide-keys = Row 2 holds the column keys used for the upload: do not ch
 workbook-guide-counts = Registered staff are full-time equivalents, rounded up to a whole number per establishment and business type.
 workbook-guide-site = If no vaccination site is secured yet, choose "Not yet secured" and describe your plan (do not enter dummy values).
 workbook-guide-upload = You will upload the filled file from the application form (the upload screen is being prepared).
+
+## Plugins
+notice-plugin_unavailable = The automatic checks of { $ministry } could not run. The ministry will check this part by hand (this is not your mistake).
+error-plugin_refused = This plugin cannot be installed; see detail for the reason (nothing was changed).
+error-admin_disabled = The admin API is disabled (TOROKU_ADMIN_TOKEN is not set).
+error-admin_unauthorized = Admin API authentication failed.

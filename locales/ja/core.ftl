@@ -104,3 +104,9 @@ workbook-guide-keys = 2行目の英字の列名は取り込みに使います。
 workbook-guide-counts = 登録対象業務の従業者数は常勤換算し、事業所・事業の種類ごとに小数点以下を切り上げた整数で入力してください。
 workbook-guide-site = 接種実施医療機関が未確保の場合は「未確保」を選び、予定を入力してください（ダミーの値は入力しないでください）。
 workbook-guide-upload = 記入したファイルは申請フォームから取り込めます（取り込み画面は準備中です）。
+
+## Plugins
+notice-plugin_unavailable = { $ministry }の自動チェックを実行できませんでした。担当府省庁が内容を確認します（申請者の誤りではありません）。
+error-plugin_refused = このプラグインは導入できません。理由は detail を確認してください（何も変更していません）。
+error-admin_disabled = 管理用APIは無効です（TOROKU_ADMIN_TOKEN が設定されていません）。
+error-admin_unauthorized = 管理用APIの認証に失敗しました。

@@ -19,6 +19,37 @@ use tower::ServiceExt;
 #[path = "../../core/mailer/tests/support/smtp_sink.rs"]
 pub mod smtp_sink;
 
+/// The ministry plugins every test app has installed.
+pub const MINISTRY_PLUGINS: [&str; 8] =
+    ["env", "fsa", "maff", "meti", "mhlw", "mic", "mlit", "mof"];
+
+/// One plugin engine per test process: a plugin file is compiled once, whatever the number of
+/// apps that install it.
+pub fn plugin_engine() -> Arc<plugin_host::PluginHost> {
+    static ENGINE: std::sync::OnceLock<Arc<plugin_host::PluginHost>> = std::sync::OnceLock::new();
+    Arc::clone(ENGINE.get_or_init(|| {
+        Arc::new(
+            plugin_host::PluginHost::new(plugin_host::HostConfig::default())
+                .expect("plugin engine"),
+        )
+    }))
+}
+
+/// A plugin file built by `cargo xtask build-plugins` (`target/plugins/<name>.wasm`).
+pub fn plugin_file(name: &str) -> Vec<u8> {
+    let dir = std::env::var_os("TOROKU_PLUGIN_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/plugins"),
+        PathBuf::from,
+    );
+    let path = dir.join(format!("{name}.wasm"));
+    std::fs::read(&path).unwrap_or_else(|err| {
+        panic!(
+            "{}: {err}; build the plugins first with `cargo xtask build-plugins`",
+            path.display()
+        )
+    })
+}
+
 /// The base URL the test apps put into links.
 pub const BASE_URL: &str = "http://toroku.test";
 
@@ -154,8 +185,15 @@ impl TestApp {
                 mail_from: "no-reply@toroku.test".to_owned(),
                 ..RegistrarConfig::default()
             },
+            Arc::new(registrar::PluginRegistry::new(plugin_engine())),
             clock.clone(),
         );
+        for ministry in MINISTRY_PLUGINS {
+            registrar
+                .install_plugin(plugin_file(ministry), "test")
+                .await
+                .unwrap_or_else(|err| panic!("{ministry} plugin: {err}"));
+        }
         let mail_dir = dir.path().join("mail");
         let mailer = mailer::Mailer::new(None, Some(mail_dir.clone())).expect("mailer");
         let router = server::router(server::AppState::new(registrar.clone()));
@@ -168,6 +206,13 @@ impl TestApp {
             mails_seen: 0,
             _dir: dir,
         })
+    }
+
+    /// Enables the admin API with this bearer token.
+    pub fn set_admin_token(&mut self, token: &str) {
+        let mut state = server::AppState::new(self.registrar.clone());
+        state.admin_token = Some(token.to_owned());
+        self.router = server::router(state);
     }
 
     /// Sends a request; returns status, headers and the body as JSON (`Null` when empty,

@@ -164,6 +164,8 @@ const HOSTILE: &[&str] = &[
     "forged-message",
     "hidden-path",
     "finding-flood",
+    "v2",
+    "steal-type",
 ];
 
 /// Builds every plugin as a WebAssembly component into `target/plugins/`: the ministry plugins

@@ -217,26 +217,87 @@ impl Catalog {
     }
 
     fn try_message(&self, locale: Locale, id: &str, args: &Args<'_>) -> Option<String> {
-        let bundle = self.bundles.get(&locale)?;
-        let pattern = bundle.get_message(id)?.value()?;
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            match value {
-                ArgValue::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_str())),
-                ArgValue::Number(number) => fluent_args.set(*name, FluentValue::from(*number)),
-            }
+        format_message(self.bundles.get(&locale)?, locale, id, args)
+    }
+}
+
+/// Renders one message of a bundle, if the bundle has it.
+fn format_message(
+    bundle: &FluentBundle<FluentResource>,
+    locale: Locale,
+    id: &str,
+    args: &Args<'_>,
+) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            ArgValue::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_str())),
+            ArgValue::Number(number) => fluent_args.set(*name, FluentValue::from(*number)),
         }
-        let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
-        if !errors.is_empty() {
-            tracing::warn!(
-                locale = locale.tag(),
-                id,
-                ?errors,
-                "message formatted with errors"
-            );
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    if !errors.is_empty() {
+        tracing::warn!(
+            locale = locale.tag(),
+            id,
+            ?errors,
+            "message formatted with errors"
+        );
+    }
+    Some(text.into_owned())
+}
+
+/// The messages of one plugin (its own Fluent resources), for the locales the product speaks.
+pub struct PluginMessages {
+    bundles: HashMap<Locale, FluentBundle<FluentResource>>,
+}
+
+impl std::fmt::Debug for PluginMessages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PluginMessages")
+            .field("locales", &self.bundles.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl PluginMessages {
+    /// Bundles from `(locale tag, Fluent source)` pairs; tags the product does not speak are
+    /// skipped.
+    pub fn new(resources: &[(String, String)]) -> Result<PluginMessages, String> {
+        let mut bundles = HashMap::new();
+        for (tag, source) in resources {
+            let Some(locale) = Locale::from_tag(tag) else {
+                continue;
+            };
+            let langid: LanguageIdentifier = locale
+                .tag()
+                .parse()
+                .map_err(|_| format!("bad language tag {tag}"))?;
+            let resource = FluentResource::try_new(source.clone())
+                .map_err(|(_, errors)| format!("{tag}: {errors:?}"))?;
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            bundle.set_use_isolating(false);
+            bundle
+                .add_resource(resource)
+                .map_err(|errors| format!("{tag}: {errors:?}"))?;
+            bundles.insert(locale, bundle);
         }
-        Some(text.into_owned())
+        Ok(PluginMessages { bundles })
+    }
+
+    /// Renders `id` in `locale`, falling back to Japanese, then to the id itself.
+    pub fn message(&self, locale: Locale, id: &str, args: &Args<'_>) -> String {
+        self.bundles
+            .get(&locale)
+            .and_then(|b| format_message(b, locale, id, args))
+            .or_else(|| {
+                self.bundles
+                    .get(&Locale::Ja)
+                    .and_then(|b| format_message(b, Locale::Ja, id, args))
+            })
+            .unwrap_or_else(|| id.to_owned())
     }
 }
 

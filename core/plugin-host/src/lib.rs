@@ -188,6 +188,9 @@ pub struct PluginHost {
     linker: Linker<CallState>,
     config: HostConfig,
     stop_ticker: Arc<AtomicBool>,
+    /// Compiled components by the SHA-256 of their file: a file seen before is not compiled
+    /// again (reloads, re-installs, tests).
+    compiled: std::sync::Mutex<std::collections::HashMap<String, Component>>,
 }
 
 impl std::fmt::Debug for PluginHost {
@@ -250,6 +253,7 @@ impl PluginHost {
             linker,
             config,
             stop_ticker,
+            compiled: std::sync::Mutex::new(std::collections::HashMap::new()),
         })
     }
 
@@ -266,8 +270,7 @@ impl PluginHost {
                 "expected a component (binary header \\0asm 0d 00 01 00)".to_owned(),
             ));
         }
-        let component = Component::new(&self.engine, wasm)
-            .map_err(|e| InstallError::NotAComponent(format!("{e:#}")))?;
+        let component = self.compile(wasm)?;
         let imports: Vec<String> = component
             .component_type()
             .imports(&self.engine)
@@ -293,6 +296,25 @@ impl PluginHost {
             message_ids,
             pre,
         })
+    }
+
+    fn compile(&self, wasm: &[u8]) -> Result<Component, InstallError> {
+        use sha2::{Digest, Sha256};
+        let key = hex::encode(Sha256::digest(wasm));
+        let cached = self
+            .compiled
+            .lock()
+            .ok()
+            .and_then(|cache| cache.get(&key).cloned());
+        if let Some(component) = cached {
+            return Ok(component);
+        }
+        let component = Component::new(&self.engine, wasm)
+            .map_err(|e| InstallError::NotAComponent(format!("{e:#}")))?;
+        if let Ok(mut cache) = self.compiled.lock() {
+            cache.insert(key, component.clone());
+        }
+        Ok(component)
     }
 
     /// Runs `review` on a filtered document (see the WIT) and checks every finding.

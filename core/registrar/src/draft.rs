@@ -1,6 +1,6 @@
 //! The draft behind a mailed link: open, save (never losing what was typed), check, submit.
 
-use domain::document::{self, AnyBusinessType, CheckContext, PostalDirectory};
+use domain::document::{self, Catalogue, CheckContext, PostalDirectory};
 use domain::finding::Finding;
 use serde_json::{Value, json};
 use store::{AccountRow, AccountTokenRow, ApplicationRow, IdempotencyRow, NewAuditEvent, Tx};
@@ -41,7 +41,7 @@ pub enum SubmitOutcome {
     /// Submitted now, or earlier under the same idempotency key and body.
     Submitted(SubmitReceipt),
     /// Not submitted: the document has error findings. Nothing changed.
-    Rejected(Vec<Finding>),
+    Rejected(CheckReport),
 }
 
 /// The stored answer to a successful submission.
@@ -65,10 +65,27 @@ impl PostalDirectory for PostalData {
     }
 }
 
-fn check_context() -> CheckContext<'static> {
+fn check_context(catalogue: &dyn Catalogue) -> CheckContext<'_> {
     CheckContext {
         postal: &PostalData,
-        catalogue: &AnyBusinessType,
+        catalogue,
+    }
+}
+
+/// Every finding on a document: the core rules', and each owning plugin's review.
+#[derive(Debug, Clone)]
+pub struct CheckReport {
+    /// Findings of the core rules (normalisation notes first).
+    pub core: Vec<Finding>,
+    /// One review per plugin that owns a line of the document.
+    pub plugins: Vec<crate::PluginReview>,
+}
+
+impl CheckReport {
+    /// Whether anything blocks submission.
+    pub fn has_errors(&self) -> bool {
+        domain::finding::has_errors(&self.core)
+            || self.plugins.iter().any(crate::PluginReview::has_errors)
     }
 }
 
@@ -96,7 +113,8 @@ impl Registrar {
         let now = self.now();
         let tx = self.store.write().await?;
         let (mut application, expires_at) = self.usable_draft(&tx, token).await?;
-        let changes = document::normalise(&mut document, &check_context());
+        let catalogue = self.plugins();
+        let changes = document::normalise(&mut document, &check_context(&*catalogue));
         let text = document.to_string();
         tx.update_application_document(&application.id, text.clone(), now)
             .await?;
@@ -124,11 +142,29 @@ impl Registrar {
         })
     }
 
-    /// Every finding on the stored draft, without submitting.
-    pub async fn check_draft(&self, token: &str) -> Result<Vec<Finding>, DraftError> {
-        let tx = self.store.read().await?;
-        let (application, _) = self.usable_draft(&tx, token).await?;
-        Ok(findings_of(&application.document).1)
+    /// Every finding on the stored draft, core and plugins', without submitting.
+    pub async fn check_draft(&self, token: &str) -> Result<CheckReport, DraftError> {
+        let stored = {
+            let tx = self.store.read().await?;
+            self.usable_draft(&tx, token).await?.0.document
+        };
+        Ok(self.check_document(&stored).await.1)
+    }
+
+    /// The stored document normalised once more, and everything the core rules and the
+    /// owning plugins find in it.
+    async fn check_document(&self, stored: &str) -> (Value, CheckReport) {
+        let mut document = serde_json::from_str(stored).unwrap_or(Value::Null);
+        let core = {
+            // The context borrows trait objects: keep it out of the await below.
+            let catalogue = self.plugins();
+            let context = check_context(&*catalogue);
+            let mut core = document::normalise(&mut document, &context);
+            core.extend(document::check(&document, &context));
+            core
+        };
+        let plugins = self.review_with_plugins(&document).await;
+        (document, CheckReport { core, plugins })
     }
 
     /// Submits the draft when it has no error finding. `body` is the raw request body: empty,
@@ -145,6 +181,19 @@ impl Registrar {
             return Err(DraftError::LinkInvalid.into());
         }
         let request_hash = fingerprint(body);
+        // Judge outside the write transaction (plugins may take a while); the revision check
+        // below makes sure what was judged is what gets submitted.
+        let judged = {
+            let tx = self.store.read().await?;
+            match self.usable_draft(&tx, token).await {
+                Ok((application, _)) => Some((application.revision, application.document)),
+                Err(_) => None,
+            }
+        };
+        let judged = match judged {
+            Some((revision, stored)) => Some((revision, self.check_document(&stored).await)),
+            None => None,
+        };
         let now = self.now();
         let tx = self.store.write().await?;
         let Some(link) = tx.draft_token(&token_hash(token)).await? else {
@@ -169,11 +218,19 @@ impl Registrar {
                 current: application.revision,
             });
         }
-        let (document, findings) = findings_of(&application.document);
-        if domain::finding::has_errors(&findings) {
-            // Dropping `tx` rolls back: a refused submission changes nothing.
-            return Ok(SubmitOutcome::Rejected(findings));
+        let Some((judged_revision, (document, report))) = judged else {
+            return Err(DraftError::LinkInvalid.into());
+        };
+        if judged_revision != application.revision {
+            return Err(SubmitError::RevisionMismatch {
+                current: application.revision,
+            });
         }
+        if report.has_errors() {
+            // Dropping `tx` rolls back: a refused submission changes nothing.
+            return Ok(SubmitOutcome::Rejected(report));
+        }
+        let findings = &report.core;
         if !tx
             .set_application_status(&application.id, "draft", "submitted", now)
             .await?
@@ -186,6 +243,12 @@ impl Registrar {
                 .await?;
         }
         tx.revoke_draft_tokens(&application.id, now).await?;
+        let judged_by: Vec<String> = report.plugins.iter().map(|r| r.plugin.label()).collect();
+        tx.set_judged_by(
+            &application.id,
+            serde_json::to_string(&judged_by).unwrap_or_default(),
+        )
+        .await?;
         let locale = i18n::Locale::from_tag(&application.locale).unwrap_or(i18n::Locale::Ja);
         let account_id = self.account_for(&tx, &application, now).await?;
         let password_token = new_token();
@@ -314,15 +377,6 @@ fn view(application: ApplicationRow, link_expires_at: i64) -> DraftView {
         link_expires_at,
         updated_at: application.updated_at,
     }
-}
-
-/// The stored document normalised once more, and all its findings (normalisation notes first).
-fn findings_of(stored: &str) -> (Value, Vec<Finding>) {
-    let mut document = serde_json::from_str(stored).unwrap_or(Value::Null);
-    let context = check_context();
-    let mut findings = document::normalise(&mut document, &context);
-    findings.extend(document::check(&document, &context));
-    (document, findings)
 }
 
 fn validate_idempotency_key(key: Option<&str>) -> Result<&str, SubmitError> {

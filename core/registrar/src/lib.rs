@@ -12,6 +12,7 @@ pub mod errors;
 mod mail;
 mod outbox;
 mod password;
+mod plugins;
 mod pre_registration;
 mod token;
 
@@ -19,11 +20,14 @@ use std::sync::Arc;
 
 pub use account::{Session, SessionToken};
 pub use clock::{Clock, SystemClock};
-pub use draft::{DraftView, SavedDraft, SubmitOutcome, SubmitReceipt};
+pub use draft::{CheckReport, DraftView, SavedDraft, SubmitOutcome, SubmitReceipt};
 pub use errors::*;
 pub use mail::MailLinks;
 pub use outbox::DeliveryReport;
 pub use password::PasswordPolicy;
+pub use plugins::{
+    InstallReport, InstalledPlugin, InstalledSet, PluginInstallError, PluginRegistry, PluginReview,
+};
 
 use i18n::Catalog;
 use store::Store;
@@ -72,6 +76,7 @@ pub struct Registrar {
     catalog: &'static Catalog,
     passwords: Arc<PasswordPolicy>,
     mail_ready: Arc<tokio::sync::Notify>,
+    plugins: Arc<PluginRegistry>,
 }
 
 impl std::fmt::Debug for Registrar {
@@ -83,14 +88,21 @@ impl std::fmt::Debug for Registrar {
 }
 
 impl Registrar {
-    /// A registrar over `store` with the system clock.
-    pub fn new(store: Store, config: RegistrarConfig) -> Self {
-        Registrar::with_clock(store, config, Arc::new(SystemClock))
+    /// A registrar over `store` with the system clock and a plugin registry (empty until
+    /// [`Registrar::load_plugins`] or [`Registrar::install_plugin`]).
+    pub fn new(store: Store, config: RegistrarConfig, plugins: Arc<PluginRegistry>) -> Self {
+        Registrar::with_clock(store, config, plugins, Arc::new(SystemClock))
     }
 
     /// A registrar with a chosen clock (tests move time forward to check expiry).
-    pub fn with_clock(store: Store, config: RegistrarConfig, clock: Arc<dyn Clock>) -> Self {
+    pub fn with_clock(
+        store: Store,
+        config: RegistrarConfig,
+        plugins: Arc<PluginRegistry>,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
         Registrar {
+            plugins,
             store,
             config: Arc::new(config),
             clock,

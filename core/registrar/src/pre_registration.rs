@@ -56,6 +56,7 @@ impl Registrar {
                             created_at: now,
                             updated_at: now,
                             submitted_at: None,
+                            judged_by: None,
                         })
                         .await?;
                         id

@@ -8,8 +8,8 @@ use axum::response::{IntoResponse, Response};
 use domain::finding::Finding;
 use i18n::{ArgValue, Catalog, Locale};
 use registrar::{
-    ChangePasswordError, DraftError, FieldProblem, LoginError, PreRegisterError, ResetRequestError,
-    SessionError, SetPasswordError, SubmitError,
+    ChangePasswordError, CheckReport, DraftError, FieldProblem, LoginError, PluginInstallError,
+    PreRegisterError, ResetRequestError, SessionError, SetPasswordError, SubmitError,
 };
 use serde_json::{Value, json};
 
@@ -18,11 +18,18 @@ use serde_json::{Value, json};
 pub struct ApiError {
     status: StatusCode,
     code: &'static str,
+    locale: Locale,
+    /// The optional parts, boxed so that `Result<_, ApiError>` stays small.
+    extra: Box<Extras>,
+}
+
+#[derive(Debug, Default)]
+struct Extras {
     args: Vec<(&'static str, ArgValue)>,
     fields: Vec<FieldProblem>,
-    findings: Vec<Finding>,
+    findings: Option<Value>,
+    detail: Option<String>,
     retry_after_s: Option<i64>,
-    locale: Locale,
 }
 
 /// Every code an [`ApiError`] can carry; each has an `error-<code>` message in every locale.
@@ -56,6 +63,9 @@ pub const ERROR_CODES: &[&str] = &[
     "fte_pattern_hours_out_of_range",
     "fte_too_many_decimals",
     "fte_too_large",
+    "plugin_refused",
+    "admin_disabled",
+    "admin_unauthorized",
 ];
 
 impl ApiError {
@@ -64,17 +74,14 @@ impl ApiError {
         ApiError {
             status,
             code,
-            args: Vec::new(),
-            fields: Vec::new(),
-            findings: Vec::new(),
-            retry_after_s: None,
             locale: Locale::Ja,
+            extra: Box::default(),
         }
     }
 
     /// Adds a message argument.
     pub fn arg(mut self, name: &'static str, value: impl Into<ArgValue>) -> Self {
-        self.args.push((name, value.into()));
+        self.extra.args.push((name, value.into()));
         self
     }
 
@@ -87,7 +94,7 @@ impl ApiError {
     /// 422 with problems in named request fields.
     pub fn fields(fields: Vec<FieldProblem>) -> Self {
         let mut error = ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_request");
-        error.fields = fields;
+        error.extra.fields = fields;
         error
     }
 
@@ -106,20 +113,28 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let catalog = Catalog::embedded();
-        let message = catalog.message(self.locale, &format!("error-{}", self.code), &self.args);
+        let message = catalog.message(
+            self.locale,
+            &format!("error-{}", self.code),
+            &self.extra.args,
+        );
         let mut error = json!({ "code": self.code, "message": message });
-        if !self.fields.is_empty() {
+        if !self.extra.fields.is_empty() {
             error["fields"] = self
+                .extra
                 .fields
                 .iter()
                 .map(|field| field_json(field, self.locale))
                 .collect();
         }
-        if !self.findings.is_empty() {
-            error["findings"] = findings_json(&self.findings, self.locale);
+        if let Some(findings) = self.extra.findings {
+            error["findings"] = findings;
+        }
+        if let Some(detail) = self.extra.detail {
+            error["detail"] = Value::String(detail);
         }
         let mut response = (self.status, axum::Json(json!({ "error": error }))).into_response();
-        if let Some(seconds) = self.retry_after_s
+        if let Some(seconds) = self.extra.retry_after_s
             && let Ok(value) = HeaderValue::from_str(&seconds.max(1).to_string())
         {
             response.headers_mut().insert(header::RETRY_AFTER, value);
@@ -162,6 +177,78 @@ pub fn findings_json(findings: &[Finding], locale: Locale) -> Value {
             })
         })
         .collect()
+}
+
+/// Every finding of a check: the core rules' first, then each plugin's (with `source`
+/// `plugin:<ministry>@<version>`); a plugin that could not judge adds one `info` note instead,
+/// never an error (the applicant is not to blame).
+pub fn report_json(report: &CheckReport, locale: Locale) -> Value {
+    let mut all = match findings_json(&report.core, locale) {
+        Value::Array(items) => items,
+        _ => Vec::new(),
+    };
+    for review in &report.plugins {
+        let plugin = &review.plugin;
+        let source = format!("plugin:{}", plugin.label());
+        match &review.outcome {
+            Ok(findings) => {
+                for finding in findings {
+                    let args: Vec<(&str, ArgValue)> = finding
+                        .args
+                        .iter()
+                        .map(|(name, value)| {
+                            (
+                                name.as_str(),
+                                match value {
+                                    plugin_host::ArgValue::Text(t) => ArgValue::Text(t.clone()),
+                                    plugin_host::ArgValue::Number(n) => ArgValue::Number(*n),
+                                },
+                            )
+                        })
+                        .collect();
+                    let args_json: serde_json::Map<String, Value> = finding
+                        .args
+                        .iter()
+                        .map(|(name, value)| {
+                            let value = match value {
+                                plugin_host::ArgValue::Text(t) => Value::String(t.clone()),
+                                plugin_host::ArgValue::Number(n) => json!(n),
+                            };
+                            (name.clone(), value)
+                        })
+                        .collect();
+                    all.push(json!({
+                        "path": finding.path,
+                        "code": finding.message_id,
+                        "severity": match finding.severity {
+                            plugin_host::Severity::Error => "error",
+                            plugin_host::Severity::Warning => "warning",
+                            plugin_host::Severity::Info => "info",
+                        },
+                        "message": plugin.message(locale, &finding.message_id, &args),
+                        "args": args_json,
+                        "source": source,
+                    }));
+                }
+            }
+            Err(_) => {
+                let ministry = plugin.message(
+                    locale,
+                    &format!("{}-ministry-name", plugin.ministry_id()),
+                    &[],
+                );
+                all.push(json!({
+                    "path": "",
+                    "code": "plugin_unavailable",
+                    "severity": "info",
+                    "message": Catalog::embedded().message(locale, "notice-plugin_unavailable", &[("ministry", ArgValue::Text(ministry))]),
+                    "args": { "ministry": plugin.ministry_id() },
+                    "source": source,
+                }));
+            }
+        }
+    }
+    Value::Array(all)
 }
 
 fn arg_value(value: &Value) -> ArgValue {
@@ -213,14 +300,21 @@ impl From<SubmitError> for ApiError {
 }
 
 impl ApiError {
-    /// 422: the document has error findings; nothing was submitted.
-    pub fn findings(findings: Vec<Finding>) -> Self {
+    /// 422: the document has error findings (core or plugin); nothing was submitted.
+    pub fn findings(report: &CheckReport, locale: Locale) -> Self {
         let mut error = ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "findings_block_submission",
-        );
-        error.findings = findings;
+        )
+        .in_locale(locale);
+        error.extra.findings = Some(report_json(report, locale));
         error
+    }
+
+    /// Adds a technical detail for administrators (never user data, never a secret).
+    pub fn detail(mut self, detail: String) -> Self {
+        self.extra.detail = Some(detail);
+        self
     }
 }
 
@@ -254,7 +348,7 @@ impl From<LoginError> for ApiError {
             LoginError::Throttled { retry_after_s } => {
                 let mut error = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts")
                     .arg("seconds", retry_after_s);
-                error.retry_after_s = Some(retry_after_s);
+                error.extra.retry_after_s = Some(retry_after_s);
                 error
             }
             LoginError::Invalid(fields) => ApiError::fields(fields),
@@ -282,6 +376,17 @@ impl From<ChangePasswordError> for ApiError {
                 ApiError::new(StatusCode::FORBIDDEN, "current_password_wrong")
             }
             ChangePasswordError::Invalid(fields) => ApiError::fields(fields),
+        }
+    }
+}
+
+impl From<PluginInstallError> for ApiError {
+    fn from(err: PluginInstallError) -> Self {
+        match err {
+            PluginInstallError::Refused(reason) => {
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "plugin_refused").detail(reason)
+            }
+            PluginInstallError::Store(err) => ApiError::internal("plugin install", &err),
         }
     }
 }

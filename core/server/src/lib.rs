@@ -20,6 +20,9 @@ use tower_http::timeout::TimeoutLayer;
 
 pub use extract::RequestLocale;
 
+/// The largest plugin file the admin API accepts (the host refuses larger ones too).
+pub const PLUGIN_LIMIT_BYTES: usize = 32 * 1024 * 1024;
+
 /// The largest request body accepted (an application with thousands of establishments fits).
 pub const BODY_LIMIT_BYTES: usize = 8 * 1024 * 1024;
 
@@ -30,6 +33,8 @@ pub struct AppState {
     pub registrar: Registrar,
     /// Whether cookies get `Secure` and the `__Host-` prefix (true when the base URL is https).
     pub secure_cookies: bool,
+    /// Bearer token of the admin API (`TOROKU_ADMIN_TOKEN`); `None` disables it.
+    pub admin_token: Option<String>,
 }
 
 impl AppState {
@@ -39,6 +44,7 @@ impl AppState {
         AppState {
             registrar,
             secure_cookies,
+            admin_token: None,
         }
     }
 

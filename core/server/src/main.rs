@@ -27,6 +27,20 @@ enum Command {
     Serve(ServeArgs),
     /// Create or update the database schema, then exit.
     Migrate(DataArgs),
+    /// Manage ministry plugins.
+    #[command(subcommand)]
+    Plugin(PluginCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum PluginCommand {
+    /// Validate, store and activate a plugin file (a running server picks it up within seconds).
+    Install {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The plugin's .wasm component.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -59,9 +73,16 @@ struct ServeArgs {
         default_value = "no-reply@toroku.localhost"
     )]
     mail_from: String,
-    /// Seed demo data on an empty database.
+    /// Seed demo data on an empty database and install the ministry plugins found in
+    /// --plugin-dir when none is installed.
     #[arg(long)]
     demo: bool,
+    /// Where --demo finds the ministry plugins (built by `cargo xtask build-plugins`).
+    #[arg(long, env = "TOROKU_PLUGIN_DIR", default_value = "target/plugins")]
+    plugin_dir: PathBuf,
+    /// Bearer token for the admin API (POST /api/v1/admin/plugins); unset disables it.
+    #[arg(long, env = "TOROKU_ADMIN_TOKEN", hide_env_values = true)]
+    admin_token: Option<String>,
 }
 
 #[tokio::main]
@@ -81,7 +102,36 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Serve(args) => serve(args).await,
+        Command::Plugin(PluginCommand::Install { data, file }) => {
+            let config = server_config_for_data(&data);
+            let store = open_store(&config).await?;
+            store.migrate().await.context("running migrations")?;
+            let registrar = new_registrar(store, RegistrarConfig::default())?;
+            registrar.load_plugins().await?;
+            let wasm =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            match registrar.install_plugin(wasm, "cli").await {
+                Ok(report) => {
+                    tracing::info!(
+                        ministry = report.ministry_id,
+                        version = report.version,
+                        replaced = ?report.replaced,
+                        business_types = report.business_types,
+                        "plugin installed"
+                    );
+                    Ok(())
+                }
+                Err(err) => anyhow::bail!("{}: refused: {err}", file.display()),
+            }
+        }
     }
+}
+
+fn new_registrar(store: store::Store, config: RegistrarConfig) -> anyhow::Result<Registrar> {
+    let host = plugin_host::PluginHost::new(plugin_host::HostConfig::default())
+        .context("starting the plugin engine")?;
+    let plugins = std::sync::Arc::new(registrar::PluginRegistry::new(std::sync::Arc::new(host)));
+    Ok(Registrar::new(store, config, plugins))
 }
 
 fn server_config_for_data(args: &DataArgs) -> ServerConfig {
@@ -120,19 +170,37 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.mail_from = args.mail_from;
     let store = open_store(&config).await?;
     store.migrate().await.context("running migrations")?;
-    let registrar = Registrar::new(
+    let registrar = new_registrar(
         store,
         RegistrarConfig {
             base_url: config.base_url.clone(),
             mail_from: config.mail_from.clone(),
             ..RegistrarConfig::default()
         },
-    );
+    )?;
+    let loaded = registrar.load_plugins().await?;
+    if args.demo && loaded == 0 {
+        server::demo::install_plugins(&registrar, &args.plugin_dir).await?;
+    }
     let mailer = mailer::Mailer::new(config.smtp.clone(), config.eml_dir())
         .context("configuring mail delivery")?;
     if args.demo {
         server::demo::seed(&registrar, &config.data_dir).await?;
     }
+    let watcher = registrar.clone();
+    tokio::spawn(async move {
+        // Plugins installed by another process (the CLI, another instance) take effect here
+        // within seconds, without a restart.
+        let mut every = tokio::time::interval(Duration::from_secs(5));
+        loop {
+            every.tick().await;
+            match watcher.refresh_plugins().await {
+                Ok(true) => tracing::info!("plugins reloaded"),
+                Ok(false) => {}
+                Err(err) => tracing::error!(error = %err, "checking plugins failed"),
+            }
+        }
+    });
     let worker = registrar.clone();
     tokio::spawn(async move {
         worker
@@ -147,9 +215,12 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         data_dir = %config.data_dir.display(),
         database = if config.database_url.is_some() { "postgres" } else { "sqlite" },
         mail = if config.smtp.is_some() { "smtp" } else { "eml files" },
+        plugins = loaded,
         "toroku is serving"
     );
-    axum::serve(listener, server::router(server::AppState::new(registrar)))
+    let mut state = server::AppState::new(registrar);
+    state.admin_token = args.admin_token.filter(|t| t.len() >= 16);
+    axum::serve(listener, server::router(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -138,6 +138,22 @@ pub fn document() -> Value {
                         "candidates": { "type": "array", "items": { "type": "object", "properties": {
                             "prefecture": { "type": "string" }, "city": { "type": "string" } } } } } })),
                                "404": error_response("Unknown code."), "422": error_response("Not 7 digits.") } } },
+            "/api/v1/catalogue": { "get": {
+                "summary": "Installed ministries with their business types, sub-types, target work and extra fields.",
+                "parameters": [lang_param()],
+                "responses": { "200": ok("The catalogue, labelled in the request's language.", json!({ "type": "object", "properties": {
+                    "ministries": { "type": "array", "items": { "type": "object" } } } })) } } },
+            "/api/v1/admin/plugins": { "post": {
+                "summary": "Install a plugin version (the .wasm component as the body); it takes effect at once.",
+                "description": "Guarded by `Authorization: Bearer <TOROKU_ADMIN_TOKEN>` until staff accounts exist; disabled when the token is not configured.",
+                "parameters": [lang_param()],
+                "requestBody": { "required": true, "content": { "application/wasm": { "schema": { "type": "string", "format": "binary" } } } },
+                "responses": { "201": ok("Installed.", json!({ "type": "object", "properties": {
+                        "ministry_id": { "type": "string" }, "version": { "type": "string" },
+                        "replaced": { "type": ["string", "null"] }, "business_types": { "type": "integer" } } })),
+                               "401": error_response("Wrong token."), "403": error_response("Admin API disabled."),
+                               "413": error_response("File too large."),
+                               "422": error_response("Refused: `detail` says why (nothing changed).") } } },
             "/api/v1/fte": { "post": {
                 "summary": "Full-time equivalent of work patterns, rounded up once.",
                 "parameters": [lang_param()],

@@ -16,7 +16,7 @@ pub use entity::{
     application::Model as ApplicationRow, audit_event::Model as AuditEventRow,
     draft_token::Model as DraftTokenRow, idempotency_record::Model as IdempotencyRow,
     login_throttle::Model as LoginThrottleRow, outbox_message::Model as OutboxRow,
-    session::Model as SessionRow,
+    plugin::Model as PluginRow, session::Model as SessionRow,
 };
 pub use error::StoreError;
 pub use outbox::NewMail;

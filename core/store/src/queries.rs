@@ -8,11 +8,11 @@ use sea_orm::{
 
 use crate::entity::{
     account, account_token, application, audit_event, draft_token, idempotency_record,
-    login_throttle, outbox_message, session,
+    login_throttle, outbox_message, plugin, session,
 };
 use crate::{
     AccountRow, AccountTokenRow, ApplicationRow, AuditEventRow, DraftTokenRow, IdempotencyRow,
-    LoginThrottleRow, NewMail, SessionRow, StoreError,
+    LoginThrottleRow, NewMail, PluginRow, SessionRow, StoreError,
 };
 
 /// One transaction. Dropping it without [`Tx::commit`] rolls everything back.
@@ -407,5 +407,57 @@ impl Tx {
     /// How many rows a table has; for tests and the health page.
     pub async fn count_applications(&self) -> Result<u64> {
         Ok(application::Entity::find().count(&self.txn).await?)
+    }
+
+    // ---- plugins ----
+
+    /// Stores a plugin version as the active one of its ministry (the previous active version
+    /// stays stored, inactive); [`StoreError::Conflict`] if this version is already installed.
+    pub async fn install_plugin(&self, row: PluginRow) -> Result<i64> {
+        plugin::Entity::update_many()
+            .col_expr(plugin::Column::Active, Expr::value(false))
+            .filter(plugin::Column::MinistryId.eq(row.ministry_id.clone()))
+            .exec(&self.txn)
+            .await?;
+        let mut active = row.into_active_model().reset_all();
+        active.id = sea_orm::ActiveValue::NotSet;
+        let result = plugin::Entity::insert(active)
+            .exec(&self.txn)
+            .await
+            .map_err(StoreError::from_insert)?;
+        Ok(result.last_insert_id)
+    }
+
+    /// The active plugin version of every ministry.
+    pub async fn active_plugins(&self) -> Result<Vec<PluginRow>> {
+        Ok(plugin::Entity::find()
+            .filter(plugin::Column::Active.eq(true))
+            .order_by_asc(plugin::Column::MinistryId)
+            .all(&self.txn)
+            .await?)
+    }
+
+    /// Records which plugin versions judged an application (JSON list of `ministry@version`).
+    pub async fn set_judged_by(&self, application_id: &str, judged_by: String) -> Result<()> {
+        application::Entity::update_many()
+            .col_expr(application::Column::JudgedBy, Expr::value(judged_by))
+            .filter(application::Column::Id.eq(application_id))
+            .exec(&self.txn)
+            .await?;
+        Ok(())
+    }
+
+    /// `(ministry, version)` of every active plugin, without the files (cheap to poll).
+    pub async fn active_plugin_versions(&self) -> Result<Vec<(String, String)>> {
+        use sea_orm::QuerySelect;
+        Ok(plugin::Entity::find()
+            .select_only()
+            .column(plugin::Column::MinistryId)
+            .column(plugin::Column::Version)
+            .filter(plugin::Column::Active.eq(true))
+            .order_by_asc(plugin::Column::MinistryId)
+            .into_tuple::<(String, String)>()
+            .all(&self.txn)
+            .await?)
     }
 }

@@ -5,11 +5,10 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use domain::finding::{Finding, Severity};
-use registrar::{DraftView, SubmitOutcome};
+use registrar::{CheckReport, DraftView, SubmitOutcome};
 use serde_json::{Value, json};
 
-use crate::errors::{ApiError, findings_json};
+use crate::errors::{ApiError, findings_json, report_json};
 use crate::extract::{body_or_413, parse_json};
 use crate::{AppState, RequestLocale};
 
@@ -68,24 +67,26 @@ pub(crate) async fn check_draft(
     RequestLocale(locale): RequestLocale,
     Path(token): Path<String>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let findings = state
+    let report = state
         .registrar
         .check_draft(&token)
         .await
         .map_err(|err| ApiError::from(err).in_locale(locale))?;
-    Ok(axum::Json(check_json(&findings, locale)))
+    Ok(axum::Json(check_json(&report, locale)))
 }
 
-fn check_json(findings: &[Finding], locale: i18n::Locale) -> Value {
-    let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+fn check_json(report: &CheckReport, locale: i18n::Locale) -> Value {
+    let findings = report_json(report, locale);
+    let count = |severity: &str| {
+        findings.as_array().map_or(0, |all| {
+            all.iter().filter(|f| f["severity"] == severity).count()
+        })
+    };
     json!({
-        "submittable": count(Severity::Error) == 0,
-        "counts": {
-            "error": count(Severity::Error),
-            "warning": count(Severity::Warning),
-            "info": count(Severity::Info),
-        },
-        "findings": findings_json(findings, locale),
+        "submittable": !report.has_errors(),
+        "counts": { "error": count("error"), "warning": count("warning"), "info": count("info") },
+        "judged_by": report.plugins.iter().map(|r| r.plugin.label()).collect::<Vec<_>>(),
+        "findings": findings,
     })
 }
 
@@ -117,6 +118,6 @@ pub(crate) async fn submit_draft(
             }
             Ok(response)
         }
-        SubmitOutcome::Rejected(findings) => Err(ApiError::findings(findings).in_locale(locale)),
+        SubmitOutcome::Rejected(report) => Err(ApiError::findings(&report, locale)),
     }
 }

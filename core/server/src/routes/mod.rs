@@ -1,6 +1,8 @@
 //! Every route of the application, one file per resource.
 
 mod account;
+mod admin;
+mod catalogue;
 mod drafts;
 mod fte;
 mod meta;
@@ -12,6 +14,7 @@ mod templates;
 use std::any::Any;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
@@ -48,6 +51,11 @@ pub(crate) fn routes() -> Router<AppState> {
             get(postal_codes::get_postal_code),
         )
         .route("/api/v1/fte", post(fte::compute_fte))
+        .route("/api/v1/catalogue", get(catalogue::get_catalogue))
+        .route(
+            "/api/v1/admin/plugins",
+            post(admin::install_plugin).layer(DefaultBodyLimit::max(crate::PLUGIN_LIMIT_BYTES)),
+        )
         .route(
             "/templates/establishments.xlsx",
             get(templates::establishment_template),

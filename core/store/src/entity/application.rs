@@ -18,6 +18,7 @@ pub struct Model {
     pub created_at: i64,
     pub updated_at: i64,
     pub submitted_at: Option<i64>,
+    pub judged_by: Option<String>,
 }
 
 /// No relations are navigated through sea-orm; joins are explicit queries.

@@ -8,4 +8,5 @@ pub mod draft_token;
 pub mod idempotency_record;
 pub mod login_throttle;
 pub mod outbox_message;
+pub mod plugin;
 pub mod session;

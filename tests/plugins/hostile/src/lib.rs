@@ -4,12 +4,38 @@
 
 use plugin_api::{Description, Finding, Plugin, Review};
 
+#[cfg(not(any(feature = "v2", feature = "steal-type")))]
 const CATALOGUE: &str = r#"{ "schema": 1,
   "ministry": { "id": "hostile", "name_ja": "試験用", "name_en": "Test fixture" },
   "business_types": [ { "id": "fixture-type", "label_ja": "試験用事業", "label_en": "Fixture business",
     "industrial_physician_exempt": false,
     "sub_types": [ { "id": "fixture-sub", "label_ja": "試験用細目", "label_en": "Fixture sub-type",
       "target_work_ja": "試験", "target_work_en": "Testing", "integrated_external": null, "sub_types_2": [] } ] } ] }"#;
+
+#[cfg(feature = "v2")]
+const CATALOGUE: &str = r#"{ "schema": 1,
+  "ministry": { "id": "hostile", "name_ja": "試験用", "name_en": "Test fixture" },
+  "business_types": [ { "id": "fixture-type", "label_ja": "試験用事業", "label_en": "Fixture business",
+    "industrial_physician_exempt": false,
+    "sub_types": [ { "id": "fixture-sub", "label_ja": "試験用細目", "label_en": "Fixture sub-type",
+      "target_work_ja": "試験", "target_work_en": "Testing", "integrated_external": null, "sub_types_2": [] } ] },
+    { "id": "fixture-type-two", "label_ja": "試験用事業２", "label_en": "Second fixture business",
+    "industrial_physician_exempt": false,
+    "sub_types": [ { "id": "fixture-sub", "label_ja": "試験用細目", "label_en": "Fixture sub-type",
+      "target_work_ja": "試験", "target_work_en": "Testing", "integrated_external": null, "sub_types_2": [] } ] } ] }"#;
+
+#[cfg(feature = "steal-type")]
+const CATALOGUE: &str = r#"{ "schema": 1,
+  "ministry": { "id": "hostile", "name_ja": "試験用", "name_en": "Test fixture" },
+  "business_types": [ { "id": "food-manufacturing", "label_ja": "食料品製造業", "label_en": "Food manufacturing",
+    "industrial_physician_exempt": false,
+    "sub_types": [ { "id": "fixture-sub", "label_ja": "試験用細目", "label_en": "Fixture sub-type",
+      "target_work_ja": "試験", "target_work_en": "Testing", "integrated_external": null, "sub_types_2": [] } ] } ] }"#;
+
+#[cfg(feature = "v2")]
+const VERSION: &str = "1.1.0";
+#[cfg(not(feature = "v2"))]
+const VERSION: &str = "1.0.0";
 
 const JA: &str = "hostile-seen = 確認しました\n";
 const EN: &str = "hostile-seen = Seen\n";
@@ -20,7 +46,7 @@ pub struct Hostile;
 
 impl Plugin for Hostile {
     fn describe() -> Description {
-        plugin_api::catalogue::describe(CATALOGUE, "1.0.0", &[("ja", JA), ("en", EN)], Vec::new())
+        plugin_api::catalogue::describe(CATALOGUE, VERSION, &[("ja", JA), ("en", EN)], Vec::new())
             .expect("the fixture catalogue is valid")
     }
 

@@ -1,0 +1,385 @@
+//! Ministry plugins in the application path: the catalogue, plugin findings in check and
+//! submit, the records of who judged, and installing versions while the server runs.
+
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+use tests::{Db, TestApp, on_both_databases, plugin_file};
+
+const EXAMPLE: &str = include_str!("fixtures/application.example.json");
+
+on_both_databases!(
+    plugin_findings_come_with_their_source_and_block_submission_when_errors,
+    submission_records_the_plugin_versions_that_judged_it,
+);
+
+fn example() -> Value {
+    serde_json::from_str(EXAMPLE).expect("example")
+}
+
+async fn draft_with(app: &mut TestApp, email: &str, document: &Value) -> String {
+    let (status, _, _) = app
+        .call(
+            Method::POST,
+            "/api/v1/pre-registrations",
+            Some(&json!({ "email": email, "email_confirmation": email })),
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let token = app
+        .deliver_mail()
+        .await
+        .last()
+        .and_then(|m| m.link_token("/apply/"))
+        .expect("link");
+    let (status, _, saved) = app
+        .call(
+            Method::PUT,
+            &format!("/api/v1/drafts/{token}"),
+            Some(document),
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    token
+}
+
+fn by_code<'a>(findings: &'a Value, code: &str) -> Option<&'a Value> {
+    findings
+        .as_array()
+        .and_then(|all| all.iter().find(|f| f["code"] == code))
+}
+
+async fn plugin_findings_come_with_their_source_and_block_submission_when_errors(mut app: TestApp) {
+    let mut document = example();
+    document["establishments"][0]["business_lines"][0]["sub_type_1"] = json!("no-such-sub-type");
+    document["establishments"][1]["business_lines"][0]["business_type"] = json!("no-such-type");
+    let token = draft_with(&mut app, "plugins@example.jp", &document).await;
+    let (status, _, check) = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/drafts/{token}/check?lang=en"),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(check["submittable"], false);
+    assert_eq!(check["judged_by"], json!(["maff@1.0.0"]));
+    let plugin = by_code(&check["findings"], "maff-sub-type-unknown").expect("plugin finding");
+    assert_eq!(plugin["source"], "plugin:maff@1.0.0");
+    assert_eq!(
+        plugin["path"],
+        "/establishments/0/business_lines/0/sub_type_1"
+    );
+    assert_eq!(plugin["severity"], "error");
+    assert!(
+        plugin["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("no-such-sub-type") && m.is_ascii()),
+        "{plugin}"
+    );
+    let core = by_code(&check["findings"], "business_type_unknown").expect("core finding");
+    assert_eq!(
+        (core["path"].as_str(), core["source"].as_str()),
+        (
+            Some("/establishments/1/business_lines/0/business_type"),
+            Some("core")
+        )
+    );
+    let (status, _, refused) = app
+        .call_raw(
+            Method::POST,
+            &format!("/api/v1/drafts/{token}/submit"),
+            Vec::new(),
+            &[("idempotency-key", "p1")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        by_code(&refused["error"]["findings"], "maff-sub-type-unknown").is_some(),
+        "{refused}"
+    );
+}
+
+async fn submission_records_the_plugin_versions_that_judged_it(mut app: TestApp) {
+    let token = draft_with(&mut app, "judged@example.jp", &example()).await;
+    let (status, _, receipt) = app
+        .call_raw(
+            Method::POST,
+            &format!("/api/v1/drafts/{token}/submit"),
+            Vec::new(),
+            &[("idempotency-key", "j1")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let id = receipt["application_id"].as_str().expect("id");
+    let tx = app.registrar.store().read().await.expect("read");
+    let row = tx.application(id).await.expect("query").expect("row");
+    assert_eq!(row.judged_by.as_deref(), Some(r#"["maff@1.0.0"]"#));
+}
+
+async fn app() -> TestApp {
+    TestApp::start(Db::Sqlite).await.expect("app")
+}
+
+#[tokio::test]
+async fn the_catalogue_lists_every_ministry_in_the_requested_language() {
+    let app = app().await;
+    let (status, _, en) = app
+        .call(Method::GET, "/api/v1/catalogue?lang=en", None, &[])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let ministries = en["ministries"].as_array().expect("ministries");
+    let ids: Vec<&str> = ministries.iter().filter_map(|m| m["id"].as_str()).collect();
+    assert_eq!(
+        ids,
+        ["env", "fsa", "maff", "meti", "mhlw", "mic", "mlit", "mof"]
+    );
+    let maff = &ministries[2];
+    assert_eq!(
+        maff["name"],
+        "Ministry of Agriculture, Forestry and Fisheries"
+    );
+    let food = maff["business_types"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == "food-manufacturing"))
+        .expect("food");
+    assert_eq!(food["label"], "Food manufacturing");
+    let (_, _, ja) = app
+        .call(Method::GET, "/api/v1/catalogue?lang=ja", None, &[])
+        .await;
+    assert_eq!(ja["ministries"][2]["name"], "農林水産省");
+    let care = ja["ministries"][4]["business_types"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["industrial_physician_exempt"] == true))
+        .expect("care");
+    assert_eq!(care["label"], "社会保険・社会福祉・介護事業");
+    let water = ja["ministries"][6]["business_types"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == "water-transport"))
+        .expect("water transport");
+    assert!(
+        water["sub_types"][0]["integrated_external"]["allowed_kinds"]
+            .as_array()
+            .is_some_and(|k| k.iter().any(|k| k == "水先業者")),
+        "{water}"
+    );
+}
+
+#[tokio::test]
+async fn the_care_exemption_from_the_catalogue_spares_the_industrial_physician() {
+    let mut app = app().await;
+    let care_line = json!({ "business_type": "social-insurance-welfare-and-nursing-care", "sub_type_1": null, "sub_type_2": null,
+        "registered_staff_own": 10, "registered_staff_external": 0, "note": null, "extra": {} });
+    let (_, _, catalogue) = app.call(Method::GET, "/api/v1/catalogue", None, &[]).await;
+    let care = catalogue["ministries"][4]["business_types"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["industrial_physician_exempt"] == true))
+        .expect("care");
+    let mut line = care_line.clone();
+    line["sub_type_1"] = care["sub_types"][0]["id"].clone();
+    line["sub_type_2"] = care["sub_types"][0]["sub_types_2"][0]["id"].clone();
+    let mut document = example();
+    document["applicant"]["industrial_physician"] = json!(false);
+    document["establishments"] = json!([document["establishments"][1].clone()]);
+    document["establishments"][0]["business_lines"] = json!([line]);
+    let token = draft_with(&mut app, "care@example.jp", &document).await;
+    let (_, _, check) = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/drafts/{token}/check"),
+            None,
+            &[],
+        )
+        .await;
+    assert!(
+        by_code(&check["findings"], "industrial_physician_required").is_none(),
+        "{}",
+        check["findings"]
+    );
+    assert_eq!(check["submittable"], true, "{}", check["findings"]);
+    // A food line beside it brings the physician rule back.
+    document["establishments"][0]["business_lines"] = json!([
+        line,
+        example()["establishments"][1]["business_lines"][0].clone()
+    ]);
+    let (status, _, _) = app
+        .call(
+            Method::PUT,
+            &format!("/api/v1/drafts/{token}"),
+            Some(&document),
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, _, check) = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/drafts/{token}/check"),
+            None,
+            &[],
+        )
+        .await;
+    assert!(
+        by_code(&check["findings"], "industrial_physician_required").is_some(),
+        "{}",
+        check["findings"]
+    );
+}
+
+#[tokio::test]
+async fn a_plugin_that_fails_is_noted_for_the_ministry_and_never_blamed_on_the_applicant() {
+    let mut app = app().await;
+    app.registrar
+        .install_plugin(plugin_file("hostile-panic"), "test")
+        .await
+        .expect("installs");
+    let mut document = example();
+    document["establishments"][1]["business_lines"][0] = json!({ "business_type": "fixture-type", "sub_type_1": "fixture-sub",
+        "sub_type_2": null, "registered_staff_own": 3, "registered_staff_external": 0, "note": null, "extra": {} });
+    let token = draft_with(&mut app, "failing@example.jp", &document).await;
+    let (status, _, check) = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/drafts/{token}/check?lang=en"),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let note = by_code(&check["findings"], "plugin_unavailable").expect("note");
+    assert_eq!(
+        (note["severity"].as_str(), note["source"].as_str()),
+        (Some("info"), Some("plugin:hostile@1.0.0"))
+    );
+    assert_eq!(check["submittable"], true, "{}", check["findings"]);
+}
+
+fn admin(token: &str) -> Vec<(&'static str, String)> {
+    vec![("authorization", format!("Bearer {token}"))]
+}
+
+#[tokio::test]
+async fn installing_a_new_version_changes_the_catalogue_without_a_restart() {
+    let mut app = app().await;
+    app.set_admin_token("a-long-enough-admin-token");
+    let install = |file: &'static str| async move { plugin_file(file) };
+    let headers = admin("a-long-enough-admin-token");
+    let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _, first) = app
+        .call_raw(
+            Method::POST,
+            "/api/v1/admin/plugins",
+            install("hostile-control").await,
+            &headers,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+    assert_eq!(
+        first,
+        json!({ "ministry_id": "hostile", "version": "1.0.0", "replaced": null, "business_types": 1 })
+    );
+    let (_, _, catalogue) = app.call(Method::GET, "/api/v1/catalogue", None, &[]).await;
+    let hostile = catalogue["ministries"]
+        .as_array()
+        .and_then(|m| m.iter().find(|m| m["id"] == "hostile"))
+        .expect("listed")
+        .clone();
+    assert_eq!(hostile["business_types"].as_array().map(Vec::len), Some(1));
+    let (status, _, second) = app
+        .call_raw(
+            Method::POST,
+            "/api/v1/admin/plugins",
+            install("hostile-v2").await,
+            &headers,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{second}");
+    assert_eq!(
+        (second["version"].as_str(), second["replaced"].as_str()),
+        (Some("1.1.0"), Some("1.0.0"))
+    );
+    let (_, _, catalogue) = app.call(Method::GET, "/api/v1/catalogue", None, &[]).await;
+    let hostile = catalogue["ministries"]
+        .as_array()
+        .and_then(|m| m.iter().find(|m| m["id"] == "hostile"))
+        .expect("listed")
+        .clone();
+    assert_eq!(
+        (
+            hostile["plugin_version"].as_str(),
+            hostile["business_types"].as_array().map(Vec::len)
+        ),
+        (Some("1.1.0"), Some(2))
+    );
+    // The same version again, a type another ministry owns, a broken file: refused, nothing changes.
+    let mut truncated = plugin_file("maff");
+    truncated.truncate(1000);
+    for (file, needle) in [
+        (plugin_file("hostile-v2"), "already installed"),
+        (plugin_file("hostile-steal-type"), "owned by maff@1.0.0"),
+        (truncated, "component"),
+        (plugin_file("hostile-wasi"), "wasi:"),
+    ] {
+        let (status, _, refused) = app
+            .call_raw(Method::POST, "/api/v1/admin/plugins", file, &headers)
+            .await;
+        assert_eq!(
+            (status, refused["error"]["code"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("plugin_refused")),
+            "{refused}"
+        );
+        assert!(
+            refused["error"]["detail"]
+                .as_str()
+                .is_some_and(|d| d.contains(needle)),
+            "{needle}: {refused}"
+        );
+    }
+    let (_, _, after) = app.call(Method::GET, "/api/v1/catalogue", None, &[]).await;
+    assert_eq!(after, catalogue, "refused installs changed nothing");
+}
+
+#[tokio::test]
+async fn the_admin_api_is_closed_without_the_right_token() {
+    let mut app = app().await;
+    let (status, _, closed) = app
+        .call_raw(
+            Method::POST,
+            "/api/v1/admin/plugins",
+            plugin_file("hostile-control"),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        (status, closed["error"]["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("admin_disabled"))
+    );
+    app.set_admin_token("a-long-enough-admin-token");
+    for header in [
+        "Bearer wrong-token-of-some-length",
+        "a-long-enough-admin-token",
+        "",
+    ] {
+        let (status, _, answer) = app
+            .call_raw(
+                Method::POST,
+                "/api/v1/admin/plugins",
+                plugin_file("hostile-control"),
+                &[("authorization", header)],
+            )
+            .await;
+        assert_eq!(
+            (status, answer["error"]["code"].as_str()),
+            (StatusCode::UNAUTHORIZED, Some("admin_unauthorized")),
+            "{header}"
+        );
+    }
+    let (_, _, catalogue) = app.call(Method::GET, "/api/v1/catalogue", None, &[]).await;
+    assert!(
+        catalogue["ministries"]
+            .as_array()
+            .is_some_and(|m| m.iter().all(|m| m["id"] != "hostile"))
+    );
+}
