@@ -48,6 +48,8 @@ pub struct HostConfig {
     pub memory_limit_bytes: usize,
     /// The largest wasm file accepted at install.
     pub max_component_bytes: usize,
+    /// Where compiled components are kept between runs (`None`: compile at every start).
+    pub cache_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for HostConfig {
@@ -56,6 +58,7 @@ impl Default for HostConfig {
             call_timeout: Duration::from_millis(500),
             memory_limit_bytes: 128 << 20,
             max_component_bytes: 32 << 20,
+            cache_dir: None,
         }
     }
 }
@@ -298,9 +301,16 @@ impl PluginHost {
         })
     }
 
+    /// A compiled component: from memory, from the on-disk cache (keyed by the file's SHA-256
+    /// and the engine's compatibility hash, checked against a stored hash of the artifact), or
+    /// compiled now and cached.
     fn compile(&self, wasm: &[u8]) -> Result<Component, InstallError> {
         use sha2::{Digest, Sha256};
-        let key = hex::encode(Sha256::digest(wasm));
+        let key = format!(
+            "{}-{}",
+            hex::encode(Sha256::digest(wasm)),
+            self.compatibility()
+        );
         let cached = self
             .compiled
             .lock()
@@ -309,12 +319,82 @@ impl PluginHost {
         if let Some(component) = cached {
             return Ok(component);
         }
-        let component = Component::new(&self.engine, wasm)
-            .map_err(|e| InstallError::NotAComponent(format!("{e:#}")))?;
+        let component = match self.cached_on_disk(&key) {
+            Some(component) => component,
+            None => {
+                let component = Component::new(&self.engine, wasm)
+                    .map_err(|e| InstallError::NotAComponent(format!("{e:#}")))?;
+                self.cache_on_disk(&key, &component);
+                component
+            }
+        };
         if let Ok(mut cache) = self.compiled.lock() {
             cache.insert(key, component.clone());
         }
         Ok(component)
+    }
+
+    /// The engine's compatibility hash as hex: artifacts of another build or configuration
+    /// never load.
+    fn compatibility(&self) -> String {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.engine
+            .precompile_compatibility_hash()
+            .hash(&mut hasher);
+        format!("{:016x}", hasher.finish())
+    }
+
+    fn cached_on_disk(&self, key: &str) -> Option<Component> {
+        use sha2::{Digest, Sha256};
+        let dir = self.config.cache_dir.as_ref()?;
+        let artifact = std::fs::read(dir.join(format!("{key}.cwasm"))).ok()?;
+        let recorded = std::fs::read_to_string(dir.join(format!("{key}.cwasm.sha256"))).ok()?;
+        if hex::encode(Sha256::digest(&artifact)) != recorded.trim() {
+            tracing::warn!(
+                key,
+                "cached plugin artifact does not match its hash; recompiling"
+            );
+            return None;
+        }
+        // SAFETY: the bytes were written by `Component::serialize` of an engine with the same
+        // compatibility hash (it is part of the file name), into the server's own data
+        // directory, and are byte-for-byte what was written (the SHA-256 recorded beside them
+        // matches). Deserialising them is what wasmtime documents as sound under exactly these
+        // conditions.
+        #[expect(
+            unsafe_code,
+            reason = "loading our own precompiled artifact, verified above"
+        )]
+        let component = unsafe { Component::deserialize(&self.engine, &artifact) };
+        component
+            .inspect_err(|err| tracing::warn!(key, error = %err, "cached plugin artifact refused; recompiling"))
+            .ok()
+    }
+
+    fn cache_on_disk(&self, key: &str, component: &Component) {
+        use sha2::{Digest, Sha256};
+        let Some(dir) = self.config.cache_dir.as_ref() else {
+            return;
+        };
+        let written = component
+            .serialize()
+            .map_err(|e| e.to_string())
+            .and_then(|artifact| {
+                std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+                let path = dir.join(format!("{key}.cwasm"));
+                let temporary = dir.join(format!(".{key}.{}.tmp", std::process::id()));
+                std::fs::write(&temporary, &artifact).map_err(|e| e.to_string())?;
+                std::fs::rename(&temporary, &path).map_err(|e| e.to_string())?;
+                std::fs::write(
+                    dir.join(format!("{key}.cwasm.sha256")),
+                    hex::encode(Sha256::digest(&artifact)),
+                )
+                .map_err(|e| e.to_string())
+            });
+        if let Err(err) = written {
+            tracing::warn!(key, error = %err, "could not cache the compiled plugin");
+        }
     }
 
     /// Runs `review` on a filtered document (see the WIT) and checks every finding.

@@ -195,3 +195,44 @@ fn files_that_are_not_plugins_are_refused_with_a_clear_reason() {
         Err(InstallError::NotAComponent(_))
     ));
 }
+
+#[test]
+fn compiled_plugins_are_cached_on_disk_and_a_tampered_artifact_is_recompiled() {
+    let dir = std::env::temp_dir().join(format!("toroku-plugin-cache-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let config = HostConfig {
+        cache_dir: Some(dir.clone()),
+        ..HostConfig::default()
+    };
+    let first = PluginHost::new(config.clone()).expect("engine");
+    first.load(&wasm("mic")).expect("compiles and caches");
+    let artifacts: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("cache dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "cwasm"))
+        .collect();
+    assert_eq!(artifacts.len(), 1, "{artifacts:?}");
+    // A new engine (a restart) loads from the cache and reviews.
+    let second = PluginHost::new(config.clone()).expect("engine");
+    let plugin = second.load(&wasm("mic")).expect("from cache");
+    assert!(
+        second
+            .review(&plugin, &visible_document(&example(), |_| false))
+            .is_ok()
+    );
+    // A tampered artifact fails its hash and is recompiled, not loaded.
+    let original = std::fs::read(&artifacts[0]).expect("artifact");
+    let mut tampered = original.clone();
+    let middle = tampered.len() / 2;
+    tampered[middle] ^= 0xff;
+    std::fs::write(&artifacts[0], tampered).expect("tamper");
+    let third = PluginHost::new(config).expect("engine");
+    let plugin = third.load(&wasm("mic")).expect("recompiled");
+    assert!(
+        third
+            .review(&plugin, &visible_document(&example(), |_| false))
+            .is_ok()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

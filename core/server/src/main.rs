@@ -106,7 +106,7 @@ async fn main() -> anyhow::Result<()> {
             let config = server_config_for_data(&data);
             let store = open_store(&config).await?;
             store.migrate().await.context("running migrations")?;
-            let registrar = new_registrar(store, RegistrarConfig::default())?;
+            let registrar = new_registrar(store, RegistrarConfig::default(), &config.data_dir)?;
             registrar.load_plugins().await?;
             let wasm =
                 std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
@@ -127,9 +127,16 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
-fn new_registrar(store: store::Store, config: RegistrarConfig) -> anyhow::Result<Registrar> {
-    let host = plugin_host::PluginHost::new(plugin_host::HostConfig::default())
-        .context("starting the plugin engine")?;
+fn new_registrar(
+    store: store::Store,
+    config: RegistrarConfig,
+    data_dir: &std::path::Path,
+) -> anyhow::Result<Registrar> {
+    let host = plugin_host::PluginHost::new(plugin_host::HostConfig {
+        cache_dir: Some(data_dir.join("plugin-cache")),
+        ..plugin_host::HostConfig::default()
+    })
+    .context("starting the plugin engine")?;
     let plugins = std::sync::Arc::new(registrar::PluginRegistry::new(std::sync::Arc::new(host)));
     Ok(Registrar::new(store, config, plugins))
 }
@@ -177,6 +184,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
             mail_from: config.mail_from.clone(),
             ..RegistrarConfig::default()
         },
+        &config.data_dir,
     )?;
     let loaded = registrar.load_plugins().await?;
     if args.demo && loaded == 0 {
