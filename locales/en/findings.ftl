@@ -65,3 +65,12 @@ finding-address_postal_code_mismatch = The address does not match postal code { 
 finding-registered_staff_own_exceeds_total_staff = Own registered staff ({ $own }) exceed this establishment's total staff ({ $total_staff }). Please check the numbers.
 finding-registered_staff_zero = This business type registers no staff. Please check the numbers.
 finding-power_of_attorney_not_submitted = For a proxy application, send a copy of the power of attorney to the responsible ministry.
+
+# Extra fields declared by the responsible ministry's plugin ($field = the field's key).
+finding-extra_field_required = The responsible ministry needs this field ({ $field }). Please fill it in.
+finding-extra_field_wrong_kind = This field ({ $field }) has the wrong kind of value (expected: { $expected }).
+finding-extra_field_below_min = This field ({ $field }) must be at least { $min }.
+finding-extra_field_above_max = This field ({ $field }) must be at most { $max }.
+finding-extra_field_too_long = This field ({ $field }) must be at most { $max } characters long.
+finding-extra_field_pattern_mismatch = This field ({ $field }) is not written in the expected form. Check the example.
+finding-extra_field_not_a_choice = Choose a value for this field ({ $field }) from the list.

@@ -65,3 +65,12 @@ finding-address_postal_code_mismatch = 所在地が郵便番号 { $postal_code }
 finding-registered_staff_own_exceeds_total_staff = 申請事業者の登録対象業務の従業者数（{ $own }人）が、この事業所の全従業者数（{ $total_staff }人）を超えています。ご確認ください。
 finding-registered_staff_zero = 登録対象業務の従業者数が0人です。ご確認ください。
 finding-power_of_attorney_not_submitted = 代理申請の場合は、委任契約書（委任状）の写しを担当府省庁に提出してください。
+
+# Extra fields declared by the responsible ministry's plugin ($field = the field's key).
+finding-extra_field_required = この項目（{ $field }）は担当府省庁が必要としています。入力してください。
+finding-extra_field_wrong_kind = この項目（{ $field }）の形式が違います（{ $expected }で入力してください）。
+finding-extra_field_below_min = この項目（{ $field }）は{ $min }以上で入力してください。
+finding-extra_field_above_max = この項目（{ $field }）は{ $max }以下で入力してください。
+finding-extra_field_too_long = この項目（{ $field }）は{ $max }文字以内で入力してください。
+finding-extra_field_pattern_mismatch = この項目（{ $field }）の書き方が違います。入力例を確認してください。
+finding-extra_field_not_a_choice = この項目（{ $field }）は一覧から選んでください。

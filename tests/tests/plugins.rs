@@ -383,3 +383,64 @@ async fn the_admin_api_is_closed_without_the_right_token() {
             .is_some_and(|m| m.iter().all(|m| m["id"] != "hostile"))
     );
 }
+
+#[tokio::test]
+async fn extra_fields_declared_by_a_plugin_are_checked_in_the_draft() {
+    let mut app = app().await;
+    let (_, _, catalogue) = app.call(Method::GET, "/api/v1/catalogue", None, &[]).await;
+    let fsa = catalogue["ministries"]
+        .as_array()
+        .and_then(|m| m.iter().find(|m| m["id"] == "fsa"))
+        .expect("fsa")
+        .clone();
+    let duties = fsa["fields"]
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["id"] == "bank_duties"))
+        .expect("declared");
+    assert_eq!(
+        (duties["kind"].as_str(), duties["scope"].as_str()),
+        (Some("choice"), Some("business_line"))
+    );
+    let banking = fsa["business_types"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == "banking"))
+        .expect("banking");
+    let sub = &banking["sub_types"][0];
+    let line = |duty: &str| {
+        json!({ "business_type": "banking", "sub_type_1": sub["id"], "sub_type_2": sub["sub_types_2"][0]["id"],
+        "registered_staff_own": 5, "registered_staff_external": 0, "note": null, "extra": { "bank_duties": duty } })
+    };
+    let mut document = example();
+    document["establishments"][1]["business_lines"][0] = line("gambling");
+    let token = draft_with(&mut app, "bank@example.jp", &document).await;
+    let (_, _, check) = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/drafts/{token}/check"),
+            None,
+            &[],
+        )
+        .await;
+    let finding = by_code(&check["findings"], "extra_field_not_a_choice").expect("checked");
+    assert_eq!(
+        finding["path"],
+        "/establishments/1/business_lines/0/extra/bank_duties"
+    );
+    document["establishments"][1]["business_lines"][0] = line("deposits");
+    app.call(
+        Method::PUT,
+        &format!("/api/v1/drafts/{token}"),
+        Some(&document),
+        &[],
+    )
+    .await;
+    let (_, _, check) = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/drafts/{token}/check"),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(check["submittable"], true, "{}", check["findings"]);
+}

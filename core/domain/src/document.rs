@@ -5,8 +5,11 @@
 //! The document is stored as typed, even when invalid, so both passes accept ANY JSON without
 //! panicking. Unknown fields are kept untouched and draw no finding.
 
+mod extra_fields;
 mod normalisation;
 mod validation;
+
+pub use extra_fields::{FieldKind, FieldRule};
 
 use serde_json::Value;
 
@@ -23,6 +26,17 @@ pub trait PostalDirectory {
 pub trait Catalogue {
     /// What is known of a business type; `None` means it is not in the catalogue.
     fn business_type(&self, id: &str) -> Option<BusinessTypeInfo>;
+
+    /// The extra fields a line of this business type has (in its `extra`).
+    fn line_fields(&self, _business_type: &str) -> Vec<&FieldRule> {
+        Vec::new()
+    }
+
+    /// The extra fields of the applicant section (`/applicant/extra`) that the ministry owning
+    /// this business type needs.
+    fn application_fields(&self, _business_type: &str) -> Vec<&FieldRule> {
+        Vec::new()
+    }
 }
 
 /// What the rules need to know about one business type.
@@ -70,7 +84,9 @@ pub fn normalise(doc: &mut Value, ctx: &CheckContext<'_>) -> Vec<Finding> {
 /// Every finding of the (already normalised) document, in document order. Never panics on any
 /// JSON input.
 pub fn check(doc: &Value, ctx: &CheckContext<'_>) -> Vec<Finding> {
-    validation::run(doc, ctx)
+    let mut findings = validation::run(doc, ctx);
+    findings.extend(extra_fields::run(doc, ctx));
+    findings
 }
 
 /// Longest accepted lengths, in characters.

@@ -167,6 +167,20 @@ pub mod codes {
     pub const BUSINESS_LINE_DUPLICATE: &str = "business_line_duplicate";
     /// The vaccination site status is neither `secured` nor `not_yet_secured`.
     pub const VACCINATION_SITE_STATUS_INVALID: &str = "vaccination_site_status_invalid";
+    /// A required extra field (declared by the owning ministry's plugin) is empty.
+    pub const EXTRA_FIELD_REQUIRED: &str = "extra_field_required";
+    /// An extra field holds the wrong kind of value.
+    pub const EXTRA_FIELD_WRONG_KIND: &str = "extra_field_wrong_kind";
+    /// An extra number is below its minimum.
+    pub const EXTRA_FIELD_BELOW_MIN: &str = "extra_field_below_min";
+    /// An extra number is above its maximum.
+    pub const EXTRA_FIELD_ABOVE_MAX: &str = "extra_field_above_max";
+    /// An extra text is too long.
+    pub const EXTRA_FIELD_TOO_LONG: &str = "extra_field_too_long";
+    /// An extra text does not have the declared form.
+    pub const EXTRA_FIELD_PATTERN_MISMATCH: &str = "extra_field_pattern_mismatch";
+    /// An extra choice is not one of the allowed values.
+    pub const EXTRA_FIELD_NOT_A_CHOICE: &str = "extra_field_not_a_choice";
 
     // Warnings: worth a look, do not block.
     /// A legal form is abbreviated, e.g. (株) for 株式会社.
@@ -223,6 +237,13 @@ pub mod codes {
         BUSINESS_TYPE_UNKNOWN,
         BUSINESS_LINE_DUPLICATE,
         VACCINATION_SITE_STATUS_INVALID,
+        EXTRA_FIELD_REQUIRED,
+        EXTRA_FIELD_WRONG_KIND,
+        EXTRA_FIELD_BELOW_MIN,
+        EXTRA_FIELD_ABOVE_MAX,
+        EXTRA_FIELD_TOO_LONG,
+        EXTRA_FIELD_PATTERN_MISMATCH,
+        EXTRA_FIELD_NOT_A_CHOICE,
         LEGAL_FORM_ABBREVIATED,
         NOT_FULL_WIDTH,
         POSTAL_CODE_UNKNOWN,

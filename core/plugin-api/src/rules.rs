@@ -126,6 +126,7 @@ pub fn standard_fields(ministry_id: &str) -> Vec<crate::FieldSpec> {
         min: None,
         max: None,
         max_length: None,
+        pattern: None,
         choices: Vec::new(),
         business_types: Vec::new(),
     }]

@@ -91,6 +91,8 @@ pub struct CatalogueField {
     pub max: Option<f64>,
     /// Longest text.
     pub max_length: Option<u32>,
+    /// Regular expression the whole text must match (checked to compile at install).
+    pub pattern: Option<String>,
     /// (value, label message id) of a choice field.
     pub choices: Vec<(String, String)>,
     /// Business types it applies to; empty = all the plugin owns.

@@ -179,6 +179,15 @@ pub(crate) fn description(
         {
             return Err(format!("field {}: min above max", f.id));
         }
+        if let Some(pattern) = &f.pattern {
+            if pattern.len() > 500 {
+                return Err(format!("field {}: pattern longer than 500 bytes", f.id));
+            }
+            regex::RegexBuilder::new(&format!("^(?:{pattern})$"))
+                .size_limit(1 << 20)
+                .build()
+                .map_err(|e| format!("field {}: pattern does not compile: {e}", f.id))?;
+        }
         for choice in &f.choices {
             known(&choice.label, &format!("field {}", f.id))?;
         }
@@ -201,6 +210,7 @@ pub(crate) fn description(
             min: f.min,
             max: f.max,
             max_length: f.max_length,
+            pattern: f.pattern,
             choices: f.choices.into_iter().map(|c| (c.value, c.label)).collect(),
             business_types: f.business_types,
         });

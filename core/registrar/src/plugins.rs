@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
-use domain::document::{BusinessTypeInfo, Catalogue};
+use domain::document::{BusinessTypeInfo, Catalogue, FieldKind, FieldRule};
 use i18n::PluginMessages;
 use plugin_host::{LoadedPlugin, PluginFailure, PluginFinding, PluginHost, visible_document};
 use serde_json::{Value, json};
@@ -21,6 +21,10 @@ pub struct InstalledPlugin {
     loaded: LoadedPlugin,
     messages: PluginMessages,
     owned: HashSet<String>,
+    /// Declared business-line fields, with the types they apply to (empty = all owned).
+    line_fields: Vec<(FieldRule, HashSet<String>)>,
+    /// Declared applicant-section fields.
+    application_fields: Vec<FieldRule>,
 }
 
 impl InstalledPlugin {
@@ -85,6 +89,23 @@ impl InstalledSet {
 }
 
 impl Catalogue for InstalledSet {
+    fn line_fields(&self, business_type: &str) -> Vec<&FieldRule> {
+        self.owner(business_type).map_or_else(Vec::new, |plugin| {
+            plugin
+                .line_fields
+                .iter()
+                .filter(|(_, types)| types.is_empty() || types.contains(business_type))
+                .map(|(rule, _)| rule)
+                .collect()
+        })
+    }
+
+    fn application_fields(&self, business_type: &str) -> Vec<&FieldRule> {
+        self.owner(business_type).map_or_else(Vec::new, |plugin| {
+            plugin.application_fields.iter().collect()
+        })
+    }
+
     fn business_type(&self, id: &str) -> Option<BusinessTypeInfo> {
         let plugin = self.owner(id)?;
         let declared = plugin
@@ -369,10 +390,52 @@ impl Registrar {
             .iter()
             .map(|t| t.id.clone())
             .collect();
+        let mut line_fields = Vec::new();
+        let mut application_fields = Vec::new();
+        for field in &loaded.catalogue().fields {
+            let rule = field_rule(field)?;
+            match field.scope {
+                plugin_host::FieldScope::BusinessLine => {
+                    line_fields.push((rule, field.business_types.iter().cloned().collect()));
+                }
+                plugin_host::FieldScope::Application => application_fields.push(rule),
+            }
+        }
         Ok(InstalledPlugin {
             loaded,
             messages,
             owned,
+            line_fields,
+            application_fields,
         })
     }
+}
+
+/// The core's view of a declared field.
+fn field_rule(field: &plugin_host::CatalogueField) -> Result<FieldRule, String> {
+    Ok(FieldRule {
+        id: field.id.clone(),
+        kind: match field.kind {
+            plugin_host::FieldKind::Text => FieldKind::Text,
+            plugin_host::FieldKind::Integer => FieldKind::Integer,
+            plugin_host::FieldKind::Decimal => FieldKind::Decimal,
+            plugin_host::FieldKind::Boolean => FieldKind::Boolean,
+            plugin_host::FieldKind::Choice => FieldKind::Choice,
+        },
+        required: field.required,
+        min: field.min,
+        max: field.max,
+        max_length: field.max_length,
+        choices: field
+            .choices
+            .iter()
+            .map(|(value, _)| value.clone())
+            .collect(),
+        pattern: field
+            .pattern
+            .as_deref()
+            .map(FieldRule::anchored)
+            .transpose()
+            .map_err(|e| format!("field {}: {e}", field.id))?,
+    })
 }

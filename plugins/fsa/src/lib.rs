@@ -29,6 +29,7 @@ impl Plugin for Fsa {
             min: None,
             max: None,
             max_length: None,
+            pattern: None,
             choices: ["deposits", "lending", "settlement", "cash-supply"]
                 .iter()
                 .map(|value| FieldChoice {

@@ -218,6 +218,14 @@ finds! {
     secured_site_with_the_seed_systems_dummy_phone_is_an_error: ["/establishments/0/vaccination_site/phone" => json!("000000")] => Error PHONE_INVALID @ "/establishments/0/vaccination_site/phone";
     secured_site_without_postal_code_is_required: ["/establishments/0/vaccination_site/postal_code" => remove()] => Error REQUIRED @ "/establishments/0/vaccination_site/postal_code";
     site_not_yet_secured_without_plan_is_required: ["/establishments/1/vaccination_site/plan_note" => Value::Null] => Error REQUIRED @ "/establishments/1/vaccination_site/plan_note";
+    // Extra fields declared by the owning plugin (the fake catalogue's `fixture-banking`).
+    extra_field_declared_required_is_required: ["/establishments/1/business_lines/0/business_type" => json!("fixture-banking")] => Error EXTRA_FIELD_REQUIRED @ "/establishments/1/business_lines/0/extra/duties";
+    extra_choice_outside_the_list_is_an_error: ["/establishments/1/business_lines/0/business_type" => json!("fixture-banking"), "/establishments/1/business_lines/0/extra" => json!({ "duties": "gambling" })] => Error EXTRA_FIELD_NOT_A_CHOICE @ "/establishments/1/business_lines/0/extra/duties";
+    extra_number_below_its_minimum_is_an_error: ["/establishments/1/business_lines/0/business_type" => json!("fixture-banking"), "/establishments/1/business_lines/0/extra" => json!({ "duties": "deposits", "branches": 0 })] => Error EXTRA_FIELD_BELOW_MIN @ "/establishments/1/business_lines/0/extra/branches";
+    extra_number_above_its_maximum_is_an_error: ["/establishments/1/business_lines/0/business_type" => json!("fixture-banking"), "/establishments/1/business_lines/0/extra" => json!({ "duties": "deposits", "branches": 1000 })] => Error EXTRA_FIELD_ABOVE_MAX @ "/establishments/1/business_lines/0/extra/branches";
+    extra_text_of_the_wrong_kind_is_an_error: ["/establishments/1/business_lines/0/business_type" => json!("fixture-banking"), "/establishments/1/business_lines/0/extra" => json!({ "duties": "deposits", "code": 12 })] => Error EXTRA_FIELD_WRONG_KIND @ "/establishments/1/business_lines/0/extra/code";
+    extra_text_too_long_is_an_error: ["/establishments/1/business_lines/0/business_type" => json!("fixture-banking"), "/establishments/1/business_lines/0/extra" => json!({ "duties": "deposits", "code": "1234567" })] => Error EXTRA_FIELD_TOO_LONG @ "/establishments/1/business_lines/0/extra/code";
+    extra_text_not_matching_its_pattern_is_an_error: ["/establishments/1/business_lines/0/business_type" => json!("fixture-banking"), "/establishments/1/business_lines/0/extra" => json!({ "duties": "deposits", "code": "12a" })] => Error EXTRA_FIELD_PATTERN_MISMATCH @ "/establishments/1/business_lines/0/extra/code";
 }
 
 passes! {

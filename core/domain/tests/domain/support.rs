@@ -1,5 +1,6 @@
 //! Fixtures and helpers: the example document, a fake postal directory and catalogue, patches.
 
+use domain::document::{FieldKind, FieldRule};
 use domain::{BusinessTypeInfo, Catalogue, CheckContext, Finding, PostalDirectory, Severity};
 use serde_json::Value;
 
@@ -42,9 +43,53 @@ impl Catalogue for FakeCatalogue {
             "nursing-care" | "social-welfare" => Some(BusinessTypeInfo {
                 industrial_physician_exempt: true,
             }),
+            "fixture-banking" => Some(BusinessTypeInfo::default()),
             _ => None,
         }
     }
+
+    fn line_fields(&self, business_type: &str) -> Vec<&FieldRule> {
+        if business_type == "fixture-banking" {
+            fixture_fields().iter().collect()
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+/// The extra fields of the fake `fixture-banking` type: a required choice, a bounded integer,
+/// a short digits-only text.
+fn fixture_fields() -> &'static [FieldRule] {
+    static FIELDS: std::sync::OnceLock<Vec<FieldRule>> = std::sync::OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let rule = |id: &str, kind| FieldRule {
+            id: id.to_owned(),
+            kind,
+            required: false,
+            min: None,
+            max: None,
+            max_length: None,
+            choices: Vec::new(),
+            pattern: None,
+        };
+        vec![
+            FieldRule {
+                required: true,
+                choices: vec!["deposits".to_owned(), "lending".to_owned()],
+                ..rule("duties", FieldKind::Choice)
+            },
+            FieldRule {
+                min: Some(1.0),
+                max: Some(99.0),
+                ..rule("branches", FieldKind::Integer)
+            },
+            FieldRule {
+                max_length: Some(5),
+                pattern: FieldRule::anchored("[0-9]+").ok(),
+                ..rule("code", FieldKind::Text)
+            },
+        ]
+    })
 }
 
 /// The context every test uses.
