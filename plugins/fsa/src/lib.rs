@@ -1,58 +1,35 @@
 //! 金融庁 (Financial Services Agency) plugin: the business types it owns (`catalogue.json`, see
 //! `plugins/CATALOGUE.md` for what is certain) and the review rules of its sector.
 
-use plugin_api::catalogue;
-use plugin_api::{
-    Description, FieldChoice, FieldKind, FieldScope, FieldSpec, Finding, Plugin, Review,
-};
+use plugin_api::{FieldChoice, FieldKind, FieldScope, FieldSpec, Finding, Review};
 
-const CATALOGUE_JSON: &str = include_str!("../catalogue.json");
+plugin_api::ministry_plugin!(Fsa, fields: fields(), sector_rules: sector_rules);
 
-include!(concat!(env!("OUT_DIR"), "/catalogue_rules.rs"));
-const MESSAGES_JA: &str = include_str!("../locales/ja.ftl");
-const MESSAGES_EN: &str = include_str!("../locales/en.ftl");
+/// The shared fields, and which banking duties a bank's registered staff do.
+fn fields() -> Vec<FieldSpec> {
+    let mut fields = plugin_api::rules::standard_fields("fsa");
+    fields.push(FieldSpec {
+        id: BANK_DUTIES.to_owned(),
+        scope: FieldScope::BusinessLine,
+        kind: FieldKind::Choice,
+        required: false,
+        label: "fsa-bank-duties".to_owned(),
+        help: Some("fsa-bank-duties-help".to_owned()),
+        min: None,
+        max: None,
+        max_length: None,
+        pattern: None,
+        choices: ["deposits", "lending", "settlement", "cash-supply"]
+            .iter()
+            .map(|value| FieldChoice {
+                value: (*value).to_owned(),
+                label: format!("fsa-bank-duty-{value}"),
+            })
+            .collect(),
+        business_types: vec!["banking".to_owned()],
+    });
 
-/// The Financial Services Agency plugin.
-#[derive(Debug)]
-pub struct Fsa;
-
-impl Plugin for Fsa {
-    fn describe() -> Description {
-        let mut fields = plugin_api::rules::standard_fields("fsa");
-        fields.push(FieldSpec {
-            id: BANK_DUTIES.to_owned(),
-            scope: FieldScope::BusinessLine,
-            kind: FieldKind::Choice,
-            required: false,
-            label: "fsa-bank-duties".to_owned(),
-            help: Some("fsa-bank-duties-help".to_owned()),
-            min: None,
-            max: None,
-            max_length: None,
-            pattern: None,
-            choices: ["deposits", "lending", "settlement", "cash-supply"]
-                .iter()
-                .map(|value| FieldChoice {
-                    value: (*value).to_owned(),
-                    label: format!("fsa-bank-duty-{value}"),
-                })
-                .collect(),
-            business_types: vec!["banking".to_owned()],
-        });
-        catalogue::describe(
-            CATALOGUE_JSON,
-            env!("CARGO_PKG_VERSION"),
-            &[("ja", MESSAGES_JA), ("en", MESSAGES_EN)],
-            fields,
-        )
-        .expect("catalogue.json is valid: checked by this crate's tests")
-    }
-
-    fn review(review: &Review<'_>) -> Vec<Finding> {
-        let mut findings = plugin_api::rules::standard(review, &CATALOGUE);
-        findings.extend(sector_rules(review));
-        findings
-    }
+    fields
 }
 
 /// The business-line field naming the banking duties (銀行業務) the registered staff do.
@@ -81,18 +58,11 @@ fn sector_rules(review: &Review<'_>) -> Vec<Finding> {
     findings
 }
 
-plugin_api::export_plugin!(Fsa);
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use plugin_api::testing::{codes, line_document};
     use serde_json::json;
-
-    #[test]
-    fn passes_the_standard_plugin_suite() {
-        plugin_api::testing::standard_suite::<Fsa>(&CATALOGUE);
-    }
 
     #[test]
     fn banking_duties_belong_to_banks_only() {
