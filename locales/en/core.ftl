@@ -59,6 +59,38 @@ error-fte_pattern_hours_out_of_range = Hours per week must be between 0 and the 
 error-fte_too_many_decimals = Give hours with at most two decimals.
 error-fte_too_large = The numbers are too large to compute.
 
+## Errors: staff, review and registration
+error-field_required = Fill in this field.
+error-field_too_long = This must be at most { $max } characters long.
+error-tenant_id_invalid = A tenant ID is 2 to 32 characters long and uses only lowercase letters, digits and hyphens (-).
+error-business_type_unknown = No installed plugin declares this business type. Check the business type code.
+error-staff_role_invalid = This role is not allowed here. Use central_admin in the central tenant, and ministry_admin or reviewer in a ministry.
+error-totp_code_required = Enter the 6-digit code shown in your authenticator app.
+error-limit_out_of_range = limit must be a whole number from 1 to { $max }.
+error-queue_status_invalid = status must be open, inquiry or decided.
+error-cursor_invalid = The cursor is not valid. Use the next_cursor of the previous page exactly as given.
+error-reason_required = Give a reason when you reject.
+error-decision_invalid = decision must be accept or reject.
+error-inquiry_paths_count = Choose between 1 and { $max } fields for the inquiry.
+error-inquiry_path_invalid = This field does not exist, or your ministry cannot see it. Choose the fields for the inquiry again.
+error-inquiry_change_not_flagged = This field was not flagged by the inquiry and cannot be changed now. Change only the fields the inquiry is about.
+error-change_empty = Nothing differs from the registered record. Enter what has changed, then file the notification.
+error-forbidden = Your role does not allow this.
+error-staff_unauthenticated = Log in as staff with your e-mail address, password and authenticator code.
+error-tenant_exists = A tenant with this ID already exists. Choose another ID.
+error-tenant_not_ministry = Business types can only be assigned to a ministry.
+error-business_type_owned = Another ministry already owns one of these business types. Check the assignment.
+error-staff_email_taken = A staff member with this e-mail address already exists.
+error-staff_cannot_disable_self = You cannot disable your own account. Ask another administrator.
+error-line_not_in_review = This establishment and business type is not under review now. Reload to see its current state.
+error-inquiry_not_possible = Inquiries can be sent only while the application is under review.
+error-review_not_complete = Before registering, decide every establishment and business type, and wait until every inquiry is answered.
+error-inquiry_not_open = This inquiry has already been answered.
+error-application_changed = The application changed meanwhile. Reload and try again.
+error-change_already_pending = A change notification is already under review. Wait for its result before filing another.
+error-application_not_registered = Change notifications can be filed only for registered applications.
+error-enrolment_link_invalid = This enrolment link is unknown, was already used, or has expired. Ask your administrator for a new one.
+
 ## Pages
 page-apply-title = Priority vaccination registration
 page-apply-not_yet = This link is valid and what you entered is saved. The on-screen form is not ready yet; until it is, use the API (GET/PUT /api/v1/drafts/…).

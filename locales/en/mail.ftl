@@ -72,3 +72,91 @@ mail-password-changed-body =
     If this was not you, set a new password at once with "Forgot your password?" on the login page.
 
     { mail-signature }
+
+mail-staff-enrolment-subject = [Tokutei Sesshu] Set up your staff account
+mail-staff-enrolment-body =
+    A staff account has been created for you in the Tokutei Sesshu registration system.
+
+    Set your password and set up your authenticator app (the one-time code you enter as a second step when you log in) with the link below (it works once).
+
+    { $link }
+
+    This link is valid until { $expires }.
+    If it expires, ask your administrator for a new one.
+
+    Never tell anyone the authenticator secret (the QR code or key) or share it.
+    If you did not expect this, ignore this mail.
+
+    { mail-signature }
+
+mail-inquiry-opened-subject = [Tokutei Sesshu] A question about your application
+mail-inquiry-opened-body =
+    { $ministry } has sent an inquiry (疑義照会) about your application for priority vaccination registration ({ $opened }).
+
+    ---- Message ----
+    { $message }
+    ---- End of message ----
+
+    Fields concerned:
+    { $fields }
+
+    Log in with the link below to answer. Only the fields concerned can be changed. When you have corrected them, submit the application again.
+    Log in: { $login_link }
+
+    { mail-signature }
+
+mail-registered-subject = [Tokutei Sesshu] Your registration is complete
+mail-registered-body =
+    We have reviewed your application for priority vaccination registration and registered it as follows.
+
+    Registration number: { $registration_number }
+    Registered on: { $registered_on }
+    Valid until: { $valid_until } (the last valid day)
+
+    Registered establishments and business types, with the registered headcount:
+    { $lines }
+
+    Not registered, with the reason:
+    { $rejected }
+
+    Log in and file a change notification (変更の届出) when:
+    - any published item changes
+    - the registered headcount changes by 5% or more, up or down
+    - your phone number or e-mail address changes
+    - the vaccination site changes
+    - you secure a vaccination site (file within 30 days of securing it)
+
+    Registration by itself does not give anyone the right to a dose.
+
+    { mail-signature }
+
+mail-registration-rejected-subject = [Tokutei Sesshu] The result of the review of your application
+mail-registration-rejected-body =
+    We have reviewed your application for priority vaccination registration (application number: { $application_id }). No part of it could be registered.
+
+    What could not be registered, with the reasons:
+    { $reasons }
+
+    If you have questions, contact the responsible ministry.
+
+    { mail-signature }
+
+mail-change-accepted-subject = [Tokutei Sesshu] Your change notification was accepted
+mail-change-accepted-body =
+    Your change notification for registration { $registration_number } has been accepted.
+
+    Your registered record and the public register have been updated with the new details.
+
+    { mail-signature }
+
+mail-change-rejected-subject = [Tokutei Sesshu] Your change notification was not accepted
+mail-change-rejected-body =
+    Your change notification for registration { $registration_number } was reviewed and was not accepted.
+
+    Reasons:
+    { $reasons }
+
+    Your registered record stays as it was.
+    You may correct the notification and file it again.
+
+    { mail-signature }

@@ -60,6 +60,38 @@ error-fte_pattern_hours_out_of_range = 週あたりの勤務時間は0以上、�
 error-fte_too_many_decimals = 時間は小数点以下2桁までで入力してください。
 error-fte_too_large = 人数が大きすぎて計算できません。
 
+## Errors: staff, review and registration
+error-field_required = この項目を入力してください。
+error-field_too_long = { $max }文字以内で入力してください。
+error-tenant_id_invalid = テナントIDは、半角の英小文字・数字・ハイフン（-）を使い、2文字以上32文字以内で指定してください。
+error-business_type_unknown = この事業の種類は、導入されているどのプラグインにも定義されていません。事業の種類のコードを確認してください。
+error-staff_role_invalid = この役割は指定できません。中央の管理テナントでは central_admin を、府省庁では ministry_admin または reviewer を指定してください。
+error-totp_code_required = 認証アプリに表示される6桁のコードを入力してください。
+error-limit_out_of_range = limit には1以上{ $max }以下の整数を指定してください。
+error-queue_status_invalid = status には open、inquiry、decided のいずれかを指定してください。
+error-cursor_invalid = cursor が正しくありません。前のページの next_cursor をそのまま指定してください。
+error-reason_required = 却下（reject）する場合は、理由を入力してください。
+error-decision_invalid = decision には accept または reject を指定してください。
+error-inquiry_paths_count = 照会の対象とする項目は、1件以上{ $max }件以内で指定してください。
+error-inquiry_path_invalid = この項目は存在しないか、あなたの府省庁が確認できる項目ではありません。照会の対象とする項目を選び直してください。
+error-inquiry_change_not_flagged = この項目は照会の対象になっていないため、現在は変更できません。照会の対象となっている項目だけを修正してください。
+error-change_empty = 登録内容から変更された項目がありません。変更する内容を入力してから届け出てください。
+error-forbidden = この操作を行う権限がありません。
+error-staff_unauthenticated = 職員としてログインしてください（メールアドレス、パスワード、認証アプリのコードが必要です）。
+error-tenant_exists = このIDのテナントはすでに存在します。別のIDを指定してください。
+error-tenant_not_ministry = 事業の種類を割り当てられるのは、府省庁のテナントだけです。
+error-business_type_owned = 指定した事業の種類のうち、すでに他の府省庁が担当しているものがあります。割り当てを確認してください。
+error-staff_email_taken = このメールアドレスの職員はすでに登録されています。
+error-staff_cannot_disable_self = 自分のアカウントは無効にできません。ほかの管理者に依頼してください。
+error-line_not_in_review = この事業所・事業の種類は、現在審査中ではありません。画面を更新して状態を確認してください。
+error-inquiry_not_possible = 照会は、申請が審査中の間だけ行えます。
+error-review_not_complete = 登録するには、すべての事業所・事業の種類について審査結果を決め、すべての照会への回答を受けている必要があります。
+error-inquiry_not_open = この照会にはすでに回答されています。
+error-application_changed = 操作中に申請内容が変更されました。画面を更新して、もう一度お試しください。
+error-change_already_pending = 審査中の変更の届出があります。その結果が出てから、改めて届け出てください。
+error-application_not_registered = 変更の届出は、登録済みの申請についてだけ行えます。
+error-enrolment_link_invalid = この登録用リンクは無効か、使用済みか、有効期限が切れています。管理者に新しいリンクの発行を依頼してください。
+
 ## Pages
 page-apply-title = 特定接種 登録申請
 page-apply-not_yet = このリンクは有効です。入力内容は保存されています。画面から入力できる申請フォームは準備中です。それまでは API（GET/PUT /api/v1/drafts/…）で入力できます。

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261121_000001_foundation;
 mod m20261121_000002_plugins;
+mod m20261121_000003_review;
 
 /// Every migration of the product, in order.
 #[derive(Debug)]
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261121_000001_foundation::Migration),
             Box::new(m20261121_000002_plugins::Migration),
+            Box::new(m20261121_000003_review::Migration),
         ]
     }
 }

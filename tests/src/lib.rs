@@ -194,6 +194,10 @@ impl TestApp {
                 .await
                 .unwrap_or_else(|err| panic!("{ministry} plugin: {err}"));
         }
+        registrar
+            .provision_plugin_tenants()
+            .await
+            .expect("tenants for the installed plugins");
         let mail_dir = dir.path().join("mail");
         let mailer = mailer::Mailer::new(None, Some(mail_dir.clone())).expect("mailer");
         let router = server::router(server::AppState::new(registrar.clone()));
@@ -206,6 +210,47 @@ impl TestApp {
             mails_seen: 0,
             _dir: dir,
         })
+    }
+
+    /// Creates an enrolled staff member and logs them in; returns the `Cookie` header value.
+    pub async fn staff_cookie(&self, tenant: &str, email: &str, role: authz::Role) -> String {
+        let created = self
+            .registrar
+            .bootstrap_staff(tenant, email, "テスト 職員", role)
+            .await
+            .unwrap_or_else(|err| panic!("staff {email}: {err:?}"));
+        let token = created
+            .enrolment_link
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let password = "a long staff passphrase 2026";
+        let (status, _, body) = self
+            .call(
+                Method::POST,
+                "/api/v1/staff/enrolment",
+                Some(&serde_json::json!({ "token": token, "password": password })),
+                &[],
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let secret = body["totp_secret"].as_str().expect("secret").to_owned();
+        let code = registrar::totp::code_at(&secret, self.clock.now_ms()).expect("code");
+        let (status, headers, body) = self
+            .call(
+                Method::POST,
+                "/api/v1/staff/sessions",
+                Some(&serde_json::json!({ "email": email, "password": password, "code": code })),
+                &[],
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let set_cookie = headers
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .expect("a staff cookie");
+        set_cookie.split(';').next().unwrap_or_default().to_owned()
     }
 
     /// Enables the admin API with this bearer token.

@@ -352,15 +352,29 @@ async fn the_admin_api_is_closed_without_the_right_token() {
             &[],
         )
         .await;
+    // Without a staff session (a central administrator's) nothing is installed…
     assert_eq!(
         (status, closed["error"]["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("staff_unauthenticated"))
+    );
+    // …and a bearer token is refused while none is configured.
+    let (status, _, answer) = app
+        .call_raw(
+            Method::POST,
+            "/api/v1/admin/plugins",
+            plugin_file("hostile-control"),
+            &[("authorization", "Bearer a-long-enough-admin-token")],
+        )
+        .await;
+    assert_eq!(
+        (status, answer["error"]["code"].as_str()),
         (StatusCode::FORBIDDEN, Some("admin_disabled"))
     );
     app.set_admin_token("a-long-enough-admin-token");
-    for header in [
-        "Bearer wrong-token-of-some-length",
-        "a-long-enough-admin-token",
-        "",
+    for (header, code) in [
+        ("Bearer wrong-token-of-some-length", "admin_unauthorized"),
+        ("a-long-enough-admin-token", "staff_unauthenticated"),
+        ("", "staff_unauthenticated"),
     ] {
         let (status, _, answer) = app
             .call_raw(
@@ -372,7 +386,7 @@ async fn the_admin_api_is_closed_without_the_right_token() {
             .await;
         assert_eq!(
             (status, answer["error"]["code"].as_str()),
-            (StatusCode::UNAUTHORIZED, Some("admin_unauthorized")),
+            (StatusCode::UNAUTHORIZED, Some(code)),
             "{header}"
         );
     }

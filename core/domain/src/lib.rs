@@ -8,6 +8,7 @@
 
 pub mod application;
 pub mod corporate_number;
+pub mod diff;
 pub mod document;
 pub mod finding;
 pub mod fte;

@@ -197,7 +197,9 @@ impl Registrar {
             return Ok(Value::Null);
         };
         let document: Value = serde_json::from_str(&application.document).unwrap_or(Value::Null);
+        let review = self.review_state_json(&tx, &application).await?;
         Ok(json!({
+            "review": review,
             "application_id": application.id,
             "status": application.status,
             "submitted_at": application.submitted_at
@@ -356,7 +358,7 @@ impl Registrar {
         Ok((on_file.is_some() && on_file == Some(phone_digits(phone))).then_some(account.id))
     }
 
-    fn hash_password(&self, password: &str) -> Result<String, SetPasswordError> {
+    pub(crate) fn hash_password(&self, password: &str) -> Result<String, SetPasswordError> {
         self.passwords.hash(password).ok_or_else(|| {
             SetPasswordError::Invalid(vec![FieldProblem::new("/password", "password_too_long")])
         })
@@ -372,7 +374,11 @@ fn phone_digits(phone: &str) -> String {
 }
 
 /// The throttle state after one more failure.
-fn next_throttle(key: &str, previous: Option<LoginThrottleRow>, now: i64) -> LoginThrottleRow {
+pub(crate) fn next_throttle(
+    key: &str,
+    previous: Option<LoginThrottleRow>,
+    now: i64,
+) -> LoginThrottleRow {
     let (failures, first_failure_at) = match previous {
         Some(row) if now - row.first_failure_at < THROTTLE_WINDOW_MS => {
             (row.failures + 1, row.first_failure_at)

@@ -65,7 +65,7 @@ impl PostalDirectory for PostalData {
     }
 }
 
-fn check_context(catalogue: &dyn Catalogue) -> CheckContext<'_> {
+pub(crate) fn check_context(catalogue: &dyn Catalogue) -> CheckContext<'_> {
     CheckContext {
         postal: &PostalData,
         catalogue,
@@ -154,7 +154,13 @@ impl Registrar {
     /// The stored document normalised once more, and everything the core rules and the
     /// owning plugins find in it.
     async fn check_document(&self, stored: &str) -> (Value, CheckReport) {
-        let mut document = serde_json::from_str(stored).unwrap_or(Value::Null);
+        self.check_value(serde_json::from_str(stored).unwrap_or(Value::Null))
+            .await
+    }
+
+    /// A document normalised once more, and everything the core rules and the owning plugins
+    /// find in it.
+    pub(crate) async fn check_value(&self, mut document: Value) -> (Value, CheckReport) {
         let core = {
             // The context borrows trait objects: keep it out of the await below.
             let catalogue = self.plugins();
@@ -247,6 +253,19 @@ impl Registrar {
         tx.set_judged_by(
             &application.id,
             serde_json::to_string(&judged_by).unwrap_or_default(),
+        )
+        .await?;
+        let lines = crate::review::document_lines(&document)
+            .into_iter()
+            .map(|(path, business_type)| (path, business_type, None))
+            .collect();
+        self.route_round(
+            &tx,
+            &application.id,
+            &document,
+            (0, "application"),
+            lines,
+            now,
         )
         .await?;
         let locale = i18n::Locale::from_tag(&application.locale).unwrap_or(i18n::Locale::Ja);

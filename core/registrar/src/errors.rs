@@ -169,3 +169,52 @@ pub enum ResetRequestError {
     #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+/// A staff use case (administration, review, registration) could not be done.
+#[derive(Debug, thiserror::Error)]
+pub enum StaffError {
+    /// No valid staff session.
+    #[error("not logged in as staff")]
+    Unauthenticated,
+    /// The policy does not allow this action to this staff member.
+    #[error("not allowed")]
+    Forbidden,
+    /// No such thing, or not one this staff member may see (the same answer for both).
+    #[error("not found")]
+    NotFound,
+    /// The request's fields are wrong.
+    #[error("invalid request")]
+    Invalid(Vec<FieldProblem>),
+    /// The state does not allow it now (stable code, e.g. `review_not_complete`).
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    /// The database failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// An applicant's answer to an inquiry or change notification could not be taken.
+#[derive(Debug, thiserror::Error)]
+pub enum ApplicantError {
+    /// Not logged in.
+    #[error(transparent)]
+    Session(#[from] SessionError),
+    /// No such inquiry or notification of this applicant.
+    #[error("not found")]
+    NotFound,
+    /// The request's fields are wrong (including edits outside the flagged fields).
+    #[error("invalid request")]
+    Invalid(Vec<FieldProblem>),
+    /// The corrected document has error findings; nothing changed.
+    #[error("findings block the change")]
+    Findings(Box<crate::CheckReport>),
+    /// The state does not allow it now (stable code).
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+}
+
+impl From<StoreError> for ApplicantError {
+    fn from(err: StoreError) -> Self {
+        ApplicantError::Session(SessionError::Store(err))
+    }
+}

@@ -7,6 +7,7 @@
 
 mod account;
 mod clock;
+mod correction;
 mod draft;
 pub mod errors;
 mod mail;
@@ -14,7 +15,11 @@ mod outbox;
 mod password;
 mod plugins;
 mod pre_registration;
+mod registry;
+mod review;
+mod staff;
 mod token;
+pub mod totp;
 
 use std::sync::Arc;
 
@@ -28,6 +33,9 @@ pub use password::PasswordPolicy;
 pub use plugins::{
     InstallReport, InstalledPlugin, InstalledSet, PluginInstallError, PluginRegistry, PluginReview,
 };
+pub use registry::{RegisterEntry, RegisterQuery};
+pub use review::{QueueQuery, ReviewView};
+pub use staff::{Enrolment, NewStaff, StaffSession, StaffSummary, TenantSummary};
 
 use i18n::Catalog;
 use store::Store;
@@ -77,6 +85,7 @@ pub struct Registrar {
     passwords: Arc<PasswordPolicy>,
     mail_ready: Arc<tokio::sync::Notify>,
     plugins: Arc<PluginRegistry>,
+    authz: Arc<tokio::sync::OnceCell<authz::Authz>>,
 }
 
 impl std::fmt::Debug for Registrar {
@@ -109,6 +118,7 @@ impl Registrar {
             catalog: Catalog::embedded(),
             passwords: Arc::new(PasswordPolicy::embedded()),
             mail_ready: Arc::new(tokio::sync::Notify::new()),
+            authz: Arc::new(tokio::sync::OnceCell::new()),
         }
     }
 

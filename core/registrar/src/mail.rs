@@ -20,6 +20,18 @@ pub(crate) enum MailKind {
     PasswordReset,
     /// Notice that the password was changed.
     PasswordChanged,
+    /// A staff member's enrolment link.
+    StaffEnrolment,
+    /// A ministry sent an inquiry (疑義照会) about the application.
+    InquiryOpened,
+    /// The application was registered (number, date, registered headcounts).
+    Registered,
+    /// No part of the application could be registered (reasons).
+    RegistrationRejected,
+    /// A change notification was accepted; the registry is updated.
+    ChangeAccepted,
+    /// A change notification was rejected (reasons).
+    ChangeRejected,
 }
 
 impl MailKind {
@@ -30,6 +42,12 @@ impl MailKind {
             MailKind::Submitted => "submitted",
             MailKind::PasswordReset => "password-reset",
             MailKind::PasswordChanged => "password-changed",
+            MailKind::StaffEnrolment => "staff-enrolment",
+            MailKind::InquiryOpened => "inquiry-opened",
+            MailKind::Registered => "registered",
+            MailKind::RegistrationRejected => "registration-rejected",
+            MailKind::ChangeAccepted => "change-accepted",
+            MailKind::ChangeRejected => "change-rejected",
         }
     }
 }

@@ -8,8 +8,9 @@ use axum::response::{IntoResponse, Response};
 use domain::finding::Finding;
 use i18n::{ArgValue, Catalog, Locale};
 use registrar::{
-    ChangePasswordError, CheckReport, DraftError, FieldProblem, LoginError, PluginInstallError,
-    PreRegisterError, ResetRequestError, SessionError, SetPasswordError, SubmitError,
+    ApplicantError, ChangePasswordError, CheckReport, DraftError, FieldProblem, LoginError,
+    PluginInstallError, PreRegisterError, ResetRequestError, SessionError, SetPasswordError,
+    StaffError, SubmitError,
 };
 use serde_json::{Value, json};
 
@@ -28,6 +29,8 @@ struct Extras {
     args: Vec<(&'static str, ArgValue)>,
     fields: Vec<FieldProblem>,
     findings: Option<Value>,
+    /// Kept so that `in_locale` can render the findings in the request's language.
+    report: Option<Box<CheckReport>>,
     detail: Option<String>,
     retry_after_s: Option<i64>,
 }
@@ -66,6 +69,21 @@ pub const ERROR_CODES: &[&str] = &[
     "plugin_refused",
     "admin_disabled",
     "admin_unauthorized",
+    "forbidden",
+    "staff_unauthenticated",
+    "enrolment_link_invalid",
+    "tenant_exists",
+    "tenant_not_ministry",
+    "business_type_owned",
+    "staff_email_taken",
+    "staff_cannot_disable_self",
+    "line_not_in_review",
+    "inquiry_not_possible",
+    "review_not_complete",
+    "inquiry_not_open",
+    "application_changed",
+    "change_already_pending",
+    "application_not_registered",
 ];
 
 impl ApiError {
@@ -88,6 +106,9 @@ impl ApiError {
     /// Renders the message in this locale.
     pub fn in_locale(mut self, locale: Locale) -> Self {
         self.locale = locale;
+        if let Some(report) = &self.extra.report {
+            self.extra.findings = Some(report_json(report, locale));
+        }
         self
     }
 
@@ -400,9 +421,57 @@ impl From<ResetRequestError> for ApiError {
     }
 }
 
+impl From<StaffError> for ApiError {
+    fn from(err: StaffError) -> Self {
+        match err {
+            StaffError::Unauthenticated => {
+                ApiError::new(StatusCode::UNAUTHORIZED, "staff_unauthenticated")
+            }
+            StaffError::Forbidden => ApiError::new(StatusCode::FORBIDDEN, "forbidden"),
+            StaffError::NotFound => ApiError::new(StatusCode::NOT_FOUND, "not_found"),
+            StaffError::Invalid(fields) => ApiError::fields(fields),
+            StaffError::Conflict(code) => ApiError::new(StatusCode::CONFLICT, code),
+            StaffError::Store(err) => ApiError::internal("staff", &err),
+        }
+    }
+}
+
+impl From<ApplicantError> for ApiError {
+    fn from(err: ApplicantError) -> Self {
+        match err {
+            ApplicantError::Session(err) => err.into(),
+            ApplicantError::NotFound => ApiError::new(StatusCode::NOT_FOUND, "not_found"),
+            ApplicantError::Invalid(fields) => ApiError::fields(fields),
+            ApplicantError::Findings(report) => {
+                let mut error = ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "findings_block_submission",
+                );
+                error.extra.findings = Some(report_json(&report, Locale::Ja));
+                error.extra.report = Some(report);
+                error
+            }
+            ApplicantError::Conflict(code) => ApiError::new(StatusCode::CONFLICT, code),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_conflict_code_of_the_use_cases_is_listed() {
+        for code in [
+            "tenant_exists",
+            "business_type_owned",
+            "review_not_complete",
+            "inquiry_not_open",
+            "change_already_pending",
+        ] {
+            assert!(ERROR_CODES.contains(&code), "{code}");
+        }
+    }
 
     #[test]
     fn every_error_code_has_a_message_in_every_locale() {

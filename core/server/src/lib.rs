@@ -48,6 +48,15 @@ impl AppState {
         }
     }
 
+    /// The staff session cookie's name.
+    pub fn staff_cookie(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-toroku_staff"
+        } else {
+            "toroku_staff"
+        }
+    }
+
     /// The session cookie's name.
     pub fn session_cookie(&self) -> &'static str {
         if self.secure_cookies {

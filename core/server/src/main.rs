@@ -30,6 +30,57 @@ enum Command {
     /// Manage ministry plugins.
     #[command(subcommand)]
     Plugin(PluginCommand),
+    /// Manage tenants (the central administration and the ministries).
+    #[command(subcommand)]
+    Tenant(TenantCommand),
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum TenantCommand {
+    /// Create a tenant. `--central` creates the central administration (id `central`).
+    Add {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Tenant id: 2–32 lowercase letters, digits or hyphens (a ministry's plugin id).
+        id: String,
+        /// Display name, e.g. 農林水産省.
+        #[arg(long)]
+        name: String,
+        /// Create the central administration instead of a ministry.
+        #[arg(long)]
+        central: bool,
+        /// Business types the ministry owns (comma-separated); they must be declared by an
+        /// installed plugin.
+        #[arg(long, value_delimiter = ',')]
+        business_types: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum StaffCommand {
+    /// Create a staff account and print its enrolment link (also mailed).
+    Add {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Tenant id.
+        #[arg(long)]
+        tenant: String,
+        /// Login e-mail.
+        #[arg(long)]
+        email: String,
+        /// Name.
+        #[arg(long)]
+        name: String,
+        /// central_admin, ministry_admin or reviewer.
+        #[arg(long)]
+        role: String,
+        /// Public base URL for the link.
+        #[arg(long, env = "TOROKU_BASE_URL", default_value = "http://127.0.0.1:8080")]
+        base_url: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -102,6 +153,57 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Serve(args) => serve(args).await,
+        Command::Tenant(TenantCommand::Add {
+            data,
+            id,
+            name,
+            central,
+            business_types,
+        }) => {
+            let registrar = cli_registrar(&data, None).await?;
+            let kind = if central {
+                authz::TenantKind::Central
+            } else {
+                authz::TenantKind::Ministry
+            };
+            registrar
+                .bootstrap_tenant(&id, kind, &name)
+                .await
+                .map_err(|err| anyhow::anyhow!("tenant {id}: {err:?}"))?;
+            if !business_types.is_empty() {
+                registrar
+                    .assign_business_types(None, &id, &business_types)
+                    .await
+                    .map_err(|err| anyhow::anyhow!("business types of {id}: {err:?}"))?;
+            }
+            tracing::info!(tenant = id, "tenant created");
+            Ok(())
+        }
+        Command::Staff(StaffCommand::Add {
+            data,
+            tenant,
+            email,
+            name,
+            role,
+            base_url,
+        }) => {
+            let registrar = cli_registrar(&data, Some(base_url)).await?;
+            let role = authz::Role::parse(&role).ok_or_else(|| {
+                anyhow::anyhow!("role must be central_admin, ministry_admin or reviewer")
+            })?;
+            let created = registrar
+                .bootstrap_staff(&tenant, &email, &name, role)
+                .await
+                .map_err(|err| anyhow::anyhow!("staff {email}: {err:?}"))?;
+            use std::io::Write;
+            writeln!(
+                std::io::stdout(),
+                "staff {} created; enrolment link (valid 72 h, also mailed):\n{}",
+                created.staff_id,
+                created.enrolment_link
+            )?;
+            Ok(())
+        }
         Command::Plugin(PluginCommand::Install { data, file }) => {
             let config = server_config_for_data(&data);
             let store = open_store(&config).await?;
@@ -125,6 +227,22 @@ async fn main() -> anyhow::Result<()> {
             }
         }
     }
+}
+
+async fn cli_registrar(
+    data: &DataArgs,
+    base_url: Option<String>,
+) -> anyhow::Result<registrar::Registrar> {
+    let config = server_config_for_data(data);
+    let store = open_store(&config).await?;
+    store.migrate().await.context("running migrations")?;
+    let mut registrar_config = RegistrarConfig::default();
+    if let Some(base_url) = base_url {
+        registrar_config.base_url = base_url.trim_end_matches('/').to_owned();
+    }
+    let registrar = new_registrar(store, registrar_config, &config.data_dir)?;
+    registrar.load_plugins().await?;
+    Ok(registrar)
 }
 
 fn new_registrar(
@@ -206,6 +324,10 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
                 Ok(true) => tracing::info!("plugins reloaded"),
                 Ok(false) => {}
                 Err(err) => tracing::error!(error = %err, "checking plugins failed"),
+            }
+            // Tenants and staff changed by another process (the CLI) take effect here too.
+            if let Err(err) = watcher.reload_policy().await {
+                tracing::error!(error = %err, "reloading the authorization policy failed");
             }
         }
     });

@@ -31,8 +31,108 @@ fn lang_param() -> Value {
             "schema": { "type": "string" } })
 }
 
+/// An operation: summary, optional JSON request body, and the answers it gives.
+fn op(summary: &str, body: Option<Value>, success: (&str, &str), errors: &[(&str, &str)]) -> Value {
+    let mut responses = serde_json::Map::new();
+    responses.insert(success.0.to_owned(), json!({ "description": success.1 }));
+    for (status, description) in errors {
+        responses.insert((*status).to_owned(), error_response(description));
+    }
+    let mut operation =
+        json!({ "summary": summary, "parameters": [lang_param()], "responses": responses });
+    if let Some(schema) = body {
+        operation["requestBody"] = json_body(schema);
+    }
+    operation
+}
+
+fn object(required: &[&str], properties: Value) -> Value {
+    json!({ "type": "object", "required": required, "properties": properties })
+}
+
+const STAFF: (&str, &str) = (
+    "401",
+    "No valid staff session (e-mail, password and TOTP code).",
+);
+const DENIED: (&str, &str) = ("403", "The role does not allow this.");
+const HIDDEN: (&str, &str) = (
+    "404",
+    "No such thing, or not one the caller's tenant may see.",
+);
+const FIELDS: (&str, &str) = ("422", "Field problems.");
+const STATE: (&str, &str) = (
+    "409",
+    "Not possible in the current state (`code` says why).",
+);
+const APPLICANT: (&str, &str) = ("401", "Not logged in.");
+
+/// Tenancy, review, registration, the public register and change notifications.
+fn review_paths() -> Value {
+    let document = json!({ "$ref": "#/components/schemas/ApplicationDocument" });
+    json!({
+        "/api/v1/staff/enrolment": { "post": op("Enrol with the mailed link: set the password, receive the TOTP secret (once).",
+            Some(object(&["token", "password"], json!({ "token": { "type": "string" }, "password": { "type": "string", "minLength": 8, "maxLength": 128 } }))),
+            ("200", "`totp_secret` and `otpauth_uri`."), &[("400", "Unknown, used or expired link."), FIELDS]) },
+        "/api/v1/staff/sessions": { "post": op("Staff login with e-mail, password and TOTP code; sets the staff cookie.",
+            Some(object(&["email", "password", "code"], json!({ "email": { "type": "string" }, "password": { "type": "string" }, "code": { "type": "string", "pattern": "^[0-9]{6}$" } }))),
+            ("201", "Logged in."), &[("401", "Wrong e-mail, password or code (one answer)."), ("429", "Too many failures; Retry-After."), FIELDS]) },
+        "/api/v1/staff/sessions/current": { "delete": op("Log out (staff).", None, ("204", "Logged out."), &[STAFF]) },
+        "/api/v1/staff/me": { "get": op("The logged-in staff member: tenant and role.", None, ("200", "The staff member."), &[STAFF]) },
+        "/api/v1/admin/tenants": {
+            "get": op("Tenants with their business types (central administration).", None, ("200", "`items`."), &[STAFF, DENIED]),
+            "post": op("Create a ministry tenant (central administration).",
+                Some(object(&["id", "name"], json!({ "id": { "type": "string", "pattern": "^[a-z0-9-]{2,32}$" }, "name": { "type": "string", "maxLength": 100 } }))),
+                ("201", "Created."), &[STAFF, DENIED, STATE, FIELDS]) },
+        "/api/v1/admin/tenants/{tenant}/business-types": { "put": op("Approve the business types a ministry owns (replaces its set; routes waiting lines).",
+            Some(object(&["business_types"], json!({ "business_types": { "type": "array", "items": { "type": "string" } } }))),
+            ("200", "The tenant."), &[STAFF, DENIED, HIDDEN, STATE, FIELDS]) },
+        "/api/v1/tenants/{tenant}/staff": {
+            "get": op("Staff of a tenant (its administrators, the central administration).", None, ("200", "`items`."), &[STAFF, HIDDEN]),
+            "post": op("Create a staff member; the enrolment link is mailed.",
+                Some(object(&["email", "name", "role"], json!({ "email": { "type": "string" }, "name": { "type": "string" }, "role": { "enum": ["central_admin", "ministry_admin", "reviewer"] } }))),
+                ("201", "`id`."), &[STAFF, HIDDEN, STATE, FIELDS]) },
+        "/api/v1/tenants/{tenant}/staff/{staff_id}": { "delete": op("Disable a staff member (ends their sessions).", None, ("204", "Disabled."), &[STAFF, HIDDEN, STATE]) },
+        "/api/v1/review/queue": { "get": op("The caller's ministry's review queue: `status`, `q` (applicant name), `sort` (`submitted_at` / `-submitted_at`), `cursor`, `limit` (≤ 200); `new` and `changed_since_seen` markers.",
+            None, ("200", "`items` and `next_cursor`."), &[STAFF, DENIED, FIELDS]) },
+        "/api/v1/review/applications/{id}": { "get": op("The applicant section, the caller's own lines with decisions, its inquiries with answers and diffs, the current round's changes, and the findings on its part (audited).",
+            None, ("200", "The view."), &[STAFF, HIDDEN]) },
+        "/api/v1/review/applications/{id}/lines/{line}/decision": { "post": op("Accept a line, or reject it with a reason.",
+            Some(object(&["decision"], json!({ "decision": { "enum": ["accept", "reject"] }, "reason": { "type": "string", "maxLength": 2000 } }))),
+            ("200", "The line."), &[STAFF, HIDDEN, STATE, FIELDS]) },
+        "/api/v1/review/applications/{id}/inquiries": { "post": op("Send an inquiry (疑義照会) anchored to fields the caller sees; the applicant is mailed.",
+            Some(object(&["paths", "message"], json!({ "paths": { "type": "array", "items": { "type": "string" }, "minItems": 1, "maxItems": 50 }, "message": { "type": "string", "maxLength": 4000 } }))),
+            ("201", "The inquiry."), &[STAFF, HIDDEN, STATE, FIELDS]) },
+        "/api/v1/central/applications": { "get": op("Applications in a status (default `reviewed`: ready to register).", None, ("200", "`items`."), &[STAFF, DENIED, FIELDS]) },
+        "/api/v1/central/applications/{id}": { "get": op("The whole application with every ministry's lines (audited).", None, ("200", "The application."), &[STAFF, HIDDEN]) },
+        "/api/v1/central/applications/{id}/registration": { "post": op("Register the accepted part (number, date, five years), or reject when nothing was accepted; mails the applicant.",
+            None, ("201", "`status`, `registration_number`, `registered_on`, `valid_until`."), &[STAFF, DENIED, HIDDEN, STATE]) },
+        "/api/v1/central/applications/{id}/audit": { "get": op("The application's audit trail with its hash chain checked.", None, ("200", "`entries` and `chain.valid`."), &[STAFF, HIDDEN]) },
+        "/api/v1/register": { "get": op("The public register: published items only; `q`, `business_type`, `prefecture`, `cursor`, `limit` (≤ 1000); `format=csv` streams the whole filtered list as CSV.",
+            None, ("200", "`items` and `next_cursor`, or CSV."), &[FIELDS]) },
+        "/api/v1/me/inquiries": { "get": op("Inquiries about the applicant's application.", None, ("200", "`items`."), &[APPLICANT]) },
+        "/api/v1/me/inquiries/{id}/answer": { "post": op("Answer an inquiry with a message and the corrected document; only the flagged fields may differ.",
+            Some(object(&["message", "document"], json!({ "message": { "type": "string", "maxLength": 4000 }, "document": document }))),
+            ("200", "`changes` (the diff)."), &[APPLICANT, ("404", "No such inquiry."), STATE, ("422", "Edits outside the flagged fields, or findings.")]) },
+        "/api/v1/me/change-notifications/preview": { "post": op("Every change against the registered record and whether it needs a change notification (stores nothing).",
+            Some(object(&["document"], json!({ "document": document }))),
+            ("200", "`changes`, `notification_required`."), &[APPLICANT, STATE, ("422", "No change, or findings.")]) },
+        "/api/v1/me/change-notifications": { "post": op("File the change: reviewed by the owning ministries when a notification is needed, applied at once otherwise.",
+            Some(object(&["document"], json!({ "document": document }))),
+            ("201", "`id`, `status` (`pending` / `applied`), `changes`."), &[APPLICANT, STATE, ("422", "No change, or findings.")]) },
+    })
+}
+
 /// The whole document.
 pub fn document() -> Value {
+    let mut document = base_document();
+    if let (Some(paths), Value::Object(more)) = (document["paths"].as_object_mut(), review_paths())
+    {
+        paths.extend(more);
+    }
+    document
+}
+
+fn base_document() -> Value {
     let draft_ref = json!({ "$ref": "#/components/schemas/Draft" });
     json!({
         "openapi": "3.1.0",

@@ -9,6 +9,7 @@ pub mod entity;
 mod error;
 mod outbox;
 mod queries;
+mod review;
 
 pub use connect::{Backend, Store, StoreConfig, create_scratch_database};
 pub use entity::{
@@ -18,6 +19,15 @@ pub use entity::{
     login_throttle::Model as LoginThrottleRow, outbox_message::Model as OutboxRow,
     plugin::Model as PluginRow, session::Model as SessionRow,
 };
+pub use entity::{
+    business_type_owner::Model as OwnershipRow, change_notification::Model as ChangeRow,
+    inquiry::Model as InquiryRow, public_register_entry::Model as RegisterEntryRow,
+    registration::Model as RegistrationRow, review_line::Model as ReviewLineRow,
+    review_task::Model as ReviewTaskRow, staff::Model as StaffRow,
+    staff_session::Model as StaffSessionRow, staff_token::Model as StaffTokenRow,
+    tenant::Model as TenantRow,
+};
 pub use error::StoreError;
 pub use outbox::NewMail;
-pub use queries::{NewAuditEvent, Tx};
+pub use queries::{NewAuditEvent, Tx, audit_hash, verify_audit_chain};
+pub use review::{QueueFilter, QueueRow, RegisterFilter};

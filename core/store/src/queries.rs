@@ -40,6 +40,50 @@ pub struct NewAuditEvent<'a> {
 
 type Result<T> = std::result::Result<T, StoreError>;
 
+/// The hash of an audit entry: SHA-256 (hex) over the JSON array
+/// `[previous hash or null, seq, at, actor, action, subject_type, subject_id, detail]`.
+/// Changing, removing or reordering any entry breaks every later hash of the subject.
+pub fn audit_hash(prev_hash: Option<&str>, seq: i64, event: &NewAuditEvent<'_>) -> String {
+    use sha2::{Digest, Sha256};
+    let canonical = serde_json::json!([
+        prev_hash,
+        seq,
+        event.at,
+        event.actor,
+        event.action,
+        event.subject_type,
+        event.subject_id,
+        event.detail,
+    ]);
+    hex::encode(Sha256::digest(canonical.to_string().as_bytes()))
+}
+
+/// Checks a subject's trail (oldest first): every entry's `prev_hash` is the hash of the one
+/// before and its `hash` matches its content. `Err(seq)` names the first entry that does not.
+pub fn verify_audit_chain(trail: &[AuditEventRow]) -> std::result::Result<(), i64> {
+    let mut previous: Option<&str> = None;
+    for (expected_seq, row) in (1..).zip(trail.iter().filter(|row| row.seq.is_some())) {
+        let seq = row.seq.unwrap_or_default();
+        let event = NewAuditEvent {
+            at: row.at,
+            actor: &row.actor,
+            action: &row.action,
+            subject_type: &row.subject_type,
+            subject_id: &row.subject_id,
+            detail: row.detail.clone(),
+        };
+        let hash = audit_hash(previous, seq, &event);
+        if seq != expected_seq
+            || row.prev_hash.as_deref() != previous
+            || row.hash.as_deref() != Some(hash.as_str())
+        {
+            return Err(seq);
+        }
+        previous = row.hash.as_deref();
+    }
+    Ok(())
+}
+
 impl Tx {
     pub(crate) fn new(txn: DatabaseTransaction) -> Self {
         Tx { txn }
@@ -373,8 +417,35 @@ impl Tx {
         Ok(result.last_insert_id)
     }
 
-    /// Appends an audit entry.
+    /// Appends an audit entry to its subject's hash chain: the entry gets the next `seq` of
+    /// the subject and `hash = SHA-256(previous hash, seq, fields)` (see [`audit_hash`]).
+    /// Appends to one subject are serialised (SQLite: the write lock; PostgreSQL: an advisory
+    /// lock on the subject for the rest of the transaction), and a unique index on
+    /// `(subject_type, subject_id, seq)` makes a forked chain impossible.
     pub async fn append_audit(&self, event: NewAuditEvent<'_>) -> Result<()> {
+        use sea_orm::{ConnectionTrait, QuerySelect};
+        if self.txn.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+            self.txn
+                .execute_raw(sea_orm::Statement::from_sql_and_values(
+                    sea_orm::DatabaseBackend::Postgres,
+                    "SELECT pg_advisory_xact_lock(hashtext($1))",
+                    [format!("{}:{}", event.subject_type, event.subject_id).into()],
+                ))
+                .await?;
+        }
+        let last = audit_event::Entity::find()
+            .filter(audit_event::Column::SubjectType.eq(event.subject_type))
+            .filter(audit_event::Column::SubjectId.eq(event.subject_id))
+            .filter(audit_event::Column::Seq.is_not_null())
+            .order_by_desc(audit_event::Column::Seq)
+            .limit(1)
+            .one(&self.txn)
+            .await?;
+        let (seq, prev_hash) = match last {
+            Some(row) => (row.seq.unwrap_or(0) + 1, row.hash),
+            None => (1, None),
+        };
+        let hash = audit_hash(prev_hash.as_deref(), seq, &event);
         let row = audit_event::ActiveModel {
             at: Set(event.at),
             actor: Set(event.actor.to_owned()),
@@ -382,11 +453,15 @@ impl Tx {
             subject_type: Set(event.subject_type.to_owned()),
             subject_id: Set(event.subject_id.to_owned()),
             detail: Set(event.detail),
+            seq: Set(Some(seq)),
+            prev_hash: Set(prev_hash),
+            hash: Set(Some(hash)),
             ..Default::default()
         };
         audit_event::Entity::insert(row)
             .exec_without_returning(&self.txn)
-            .await?;
+            .await
+            .map_err(StoreError::from_insert)?;
         Ok(())
     }
 

@@ -17,14 +17,14 @@ fn notice(locale: i18n::Locale, id: &str) -> axum::Json<Value> {
     axum::Json(json!({ "message": i18n::Catalog::embedded().message(locale, id, &[]) }))
 }
 
-async fn json_body(
+pub(crate) async fn json_body(
     body: Result<Bytes, BytesRejection>,
     locale: i18n::Locale,
 ) -> Result<Value, ApiError> {
     parse_json(&body_or_413(body, locale)?, locale)
 }
 
-fn text<'a>(body: &'a Value, name: &str) -> Option<&'a str> {
+pub(crate) fn text<'a>(body: &'a Value, name: &str) -> Option<&'a str> {
     body.get(name).and_then(Value::as_str)
 }
 
@@ -91,7 +91,7 @@ pub(crate) async fn delete_session(
     Ok(response)
 }
 
-async fn require_session(
+pub(crate) async fn require_session(
     state: &AppState,
     headers: &HeaderMap,
     locale: i18n::Locale,
@@ -158,4 +158,81 @@ pub(crate) async fn create_password_reset(
         StatusCode::ACCEPTED,
         notice(locale, "notice-password_reset_accepted"),
     ))
+}
+
+fn applicant_error(locale: i18n::Locale) -> impl Fn(registrar::ApplicantError) -> ApiError {
+    move |err| ApiError::from(err).in_locale(locale)
+}
+
+/// `GET /api/v1/me/inquiries`: the inquiries about the logged-in applicant's application.
+pub(crate) async fn list_my_inquiries(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, ApiError> {
+    let session = require_session(&state, &headers, locale).await?;
+    let inquiries = state
+        .registrar
+        .my_inquiries(&session)
+        .await
+        .map_err(applicant_error(locale))?;
+    Ok(axum::Json(inquiries))
+}
+
+/// `POST /api/v1/me/inquiries/{id}/answer` with `message` and the corrected `document`.
+pub(crate) async fn answer_inquiry(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let session = require_session(&state, &headers, locale).await?;
+    let body = json_body(body, locale).await?;
+    let answer = state
+        .registrar
+        .answer_inquiry(
+            &session,
+            &id,
+            text(&body, "message"),
+            body.get("document").cloned(),
+        )
+        .await
+        .map_err(applicant_error(locale))?;
+    Ok(axum::Json(answer))
+}
+
+/// `POST /api/v1/me/change-notifications/preview` with the edited registered `document`:
+/// every change and whether it needs a notification. Stores nothing.
+pub(crate) async fn preview_change(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let session = require_session(&state, &headers, locale).await?;
+    let body = json_body(body, locale).await?;
+    let preview = state
+        .registrar
+        .preview_change(&session, body.get("document").cloned())
+        .await
+        .map_err(applicant_error(locale))?;
+    Ok(axum::Json(preview))
+}
+
+/// `POST /api/v1/me/change-notifications` with the edited registered `document`.
+pub(crate) async fn file_change(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let session = require_session(&state, &headers, locale).await?;
+    let body = json_body(body, locale).await?;
+    let filed = state
+        .registrar
+        .file_change(&session, body.get("document").cloned())
+        .await
+        .map_err(applicant_error(locale))?;
+    Ok((StatusCode::CREATED, axum::Json(filed)))
 }

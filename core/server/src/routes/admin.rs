@@ -1,6 +1,6 @@
 //! The central administration's plugin install over HTTP: `POST /api/v1/admin/plugins` with the
-//! wasm file as the body. Until staff accounts exist (the tenancy issue) it is guarded by a
-//! bearer token from `TOROKU_ADMIN_TOKEN`; without that variable the endpoint is disabled.
+//! wasm file as the body, by a central administrator (staff session) or, for automation, with
+//! the bearer token from `TOROKU_ADMIN_TOKEN` when that variable is set.
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -21,23 +21,38 @@ pub(crate) async fn install_plugin(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let Some(expected) = state.admin_token.as_deref() else {
-        return Err(ApiError::new(StatusCode::FORBIDDEN, "admin_disabled").in_locale(locale));
-    };
-    let given = headers
+    // A central administrator's staff session, or (for automation) the bearer token from
+    // `TOROKU_ADMIN_TOKEN` when one is configured.
+    let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or_default();
-    if !constant_time_eq(given.as_bytes(), expected.as_bytes()) {
-        return Err(
-            ApiError::new(StatusCode::UNAUTHORIZED, "admin_unauthorized").in_locale(locale),
-        );
-    }
+        .and_then(|v| v.strip_prefix("Bearer "));
+    let installed_by = match (bearer, state.admin_token.as_deref()) {
+        (Some(given), Some(expected)) => {
+            if !constant_time_eq(given.as_bytes(), expected.as_bytes()) {
+                return Err(
+                    ApiError::new(StatusCode::UNAUTHORIZED, "admin_unauthorized").in_locale(locale),
+                );
+            }
+            "admin-token".to_owned()
+        }
+        (Some(_), None) => {
+            return Err(ApiError::new(StatusCode::FORBIDDEN, "admin_disabled").in_locale(locale));
+        }
+        (None, _) => {
+            let session = super::staff::require_staff(&state, &headers, locale).await?;
+            state
+                .registrar
+                .may_install_plugins(&session)
+                .await
+                .map_err(|err| ApiError::from(err).in_locale(locale))?;
+            format!("staff:{}", session.staff_id)
+        }
+    };
     let wasm = body_or_413(body, locale)?;
     let report = state
         .registrar
-        .install_plugin(wasm.to_vec(), "admin-token")
+        .install_plugin(wasm.to_vec(), &installed_by)
         .await
         .map_err(|err| ApiError::from(err).in_locale(locale))?;
     Ok((

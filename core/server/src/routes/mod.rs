@@ -9,6 +9,9 @@ mod meta;
 mod pages;
 mod postal_codes;
 mod pre_registrations;
+mod register;
+mod review;
+mod staff;
 mod templates;
 
 use std::any::Any;
@@ -17,7 +20,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 
 use crate::errors::ApiError;
 use crate::{AppState, RequestLocale};
@@ -56,6 +59,67 @@ pub(crate) fn routes() -> Router<AppState> {
             "/api/v1/admin/plugins",
             post(admin::install_plugin).layer(DefaultBodyLimit::max(crate::PLUGIN_LIMIT_BYTES)),
         )
+        .route("/api/v1/me/inquiries", get(account::list_my_inquiries))
+        .route(
+            "/api/v1/me/inquiries/{id}/answer",
+            post(account::answer_inquiry),
+        )
+        .route(
+            "/api/v1/me/change-notifications/preview",
+            post(account::preview_change),
+        )
+        .route(
+            "/api/v1/me/change-notifications",
+            post(account::file_change),
+        )
+        .route("/api/v1/staff/enrolment", post(staff::enrol))
+        .route("/api/v1/staff/sessions", post(staff::create_staff_session))
+        .route(
+            "/api/v1/staff/sessions/current",
+            delete(staff::delete_staff_session),
+        )
+        .route("/api/v1/staff/me", get(staff::get_staff_me))
+        .route(
+            "/api/v1/admin/tenants",
+            get(staff::list_tenants).post(staff::create_tenant),
+        )
+        .route(
+            "/api/v1/admin/tenants/{tenant}/business-types",
+            put(staff::assign_business_types),
+        )
+        .route(
+            "/api/v1/tenants/{tenant}/staff",
+            get(staff::list_staff).post(staff::create_staff),
+        )
+        .route(
+            "/api/v1/tenants/{tenant}/staff/{staff_id}",
+            delete(staff::disable_staff),
+        )
+        .route("/api/v1/review/queue", get(review::queue))
+        .route("/api/v1/review/applications/{id}", get(review::application))
+        .route(
+            "/api/v1/review/applications/{id}/lines/{line}/decision",
+            post(review::decide),
+        )
+        .route(
+            "/api/v1/review/applications/{id}/inquiries",
+            post(review::open_inquiry),
+        )
+        .route("/api/v1/central/applications", get(review::central_list))
+        .route(
+            "/api/v1/central/applications/{id}",
+            get(review::central_application),
+        )
+        .route(
+            "/api/v1/central/applications/{id}/registration",
+            post(review::register),
+        )
+        .route(
+            "/api/v1/central/applications/{id}/audit",
+            get(review::audit),
+        )
+        .route("/api/v1/register", get(register::register_api))
+        .route("/register", get(register::register_page))
         .route(
             "/templates/establishments.xlsx",
             get(templates::establishment_template),

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::errors::ApiError;
 use crate::{AppState, RequestLocale};
 
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -20,7 +20,7 @@ fn escape(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-fn page(locale: Locale, title_id: &str, body: &str) -> Html<String> {
+pub(crate) fn page(locale: Locale, title_id: &str, body: &str) -> Html<String> {
     let catalog = Catalog::embedded();
     let title = escape(&catalog.message(locale, title_id, &[]));
     Html(format!(

@@ -14,6 +14,12 @@ pub struct Model {
     pub subject_type: String,
     pub subject_id: String,
     pub detail: String,
+    /// Place in the subject's hash chain (1, 2, …); `None` for entries written before the chain.
+    pub seq: Option<i64>,
+    /// Hash of the previous entry of the subject (`None` for the first).
+    pub prev_hash: Option<String>,
+    /// SHA-256 over the previous hash and this entry's fields (hex).
+    pub hash: Option<String>,
 }
 
 /// No relations are navigated through sea-orm; joins are explicit queries.

@@ -1,0 +1,255 @@
+//! The public register (公表): `GET /api/v1/register` (JSON pages, or the whole filtered list
+//! as CSV streamed page by page with `format=csv`) and `GET /register` (an HTML page that
+//! works without JavaScript). Only the published items ever leave: applicant name, business
+//! type, establishment name and address, registration date and number.
+
+use axum::body::Body;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{Html, IntoResponse, Response};
+use i18n::{Catalog, Locale};
+use registrar::{RegisterEntry, RegisterQuery};
+use serde_json::json;
+
+use super::pages::escape;
+use crate::errors::ApiError;
+use crate::{AppState, RequestLocale};
+
+/// Query of the register.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub(crate) struct RegisterParams {
+    q: Option<String>,
+    business_type: Option<String>,
+    prefecture: Option<String>,
+    cursor: Option<String>,
+    limit: Option<u64>,
+    format: Option<String>,
+}
+
+impl RegisterParams {
+    fn query(&self) -> RegisterQuery {
+        RegisterQuery {
+            search: self.q.clone(),
+            business_type: self.business_type.clone(),
+            prefecture: self.prefecture.clone(),
+            cursor: self.cursor.clone(),
+            limit: self.limit,
+        }
+    }
+}
+
+const CSV_COLUMNS: [&str; 6] = [
+    "register-col-number",
+    "register-col-registered-on",
+    "register-col-applicant",
+    "register-col-business-type",
+    "register-col-establishment",
+    "register-col-address",
+];
+
+/// A CSV cell: quoted, with a leading `'` on text a spreadsheet would run as a formula.
+fn csv_cell(text: &str) -> String {
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    format!("\"{}\"", guarded.replace('"', "\"\""))
+}
+
+fn csv_row(entry: &RegisterEntry) -> String {
+    let cells = [
+        &entry.registration_number,
+        &entry.registered_on,
+        &entry.applicant_name,
+        &entry.business_type_label,
+        &entry.establishment_name,
+        &entry.address,
+    ];
+    let mut row = cells
+        .iter()
+        .map(|c| csv_cell(c))
+        .collect::<Vec<_>>()
+        .join(",");
+    row.push_str("\r\n");
+    row
+}
+
+/// `GET /api/v1/register`.
+pub(crate) async fn register_api(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    params: Result<Query<RegisterParams>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(params) = params.map_err(|_| {
+        ApiError::fields(vec![
+            registrar::FieldProblem::new("/limit", "limit_out_of_range").with("max", 1000),
+        ])
+        .in_locale(locale)
+    })?;
+    if params.format.as_deref() == Some("csv") {
+        return csv(state, params, locale).await;
+    }
+    let (items, next) = state
+        .registrar
+        .public_register(params.query(), locale)
+        .await
+        .map_err(|err| ApiError::from(err).in_locale(locale))?;
+    Ok(axum::Json(json!({ "items": items, "next_cursor": next })).into_response())
+}
+
+/// The whole filtered register as CSV (UTF-8 with BOM for spreadsheets), streamed in pages of
+/// 1,000 rows so memory stays flat whatever its size.
+async fn csv(
+    state: AppState,
+    params: RegisterParams,
+    locale: Locale,
+) -> Result<Response, ApiError> {
+    let mut first = params.query();
+    first.limit = Some(1000);
+    first.cursor = None;
+    // Validate the filters once before the stream starts (errors cannot be sent mid-stream).
+    state
+        .registrar
+        .public_register(
+            RegisterQuery {
+                limit: Some(1),
+                ..first.clone()
+            },
+            locale,
+        )
+        .await
+        .map_err(|err| ApiError::from(err).in_locale(locale))?;
+    let catalog = Catalog::embedded();
+    let header_row: Vec<String> = CSV_COLUMNS
+        .iter()
+        .map(|id| csv_cell(&catalog.message(locale, id, &[])))
+        .collect();
+    let head = format!("\u{feff}{}\r\n", header_row.join(","));
+    let stream = futures_util::stream::unfold(
+        (Some(head), Some(first), state),
+        move |(head, query, state)| async move {
+            if let Some(head) = head {
+                return Some((Ok::<_, std::io::Error>(head), (None, query, state)));
+            }
+            let query = query?;
+            match state.registrar.public_register(query.clone(), locale).await {
+                Ok((items, next)) => {
+                    let chunk: String = items.iter().map(csv_row).collect();
+                    let following = next.map(|cursor| RegisterQuery {
+                        cursor: Some(cursor),
+                        ..query
+                    });
+                    Some((Ok(chunk), (None, following, state)))
+                }
+                Err(err) => {
+                    tracing::error!(error = %err, "register export failed mid-stream");
+                    Some((
+                        Err(std::io::Error::other("register export failed")),
+                        (None, None, state),
+                    ))
+                }
+            }
+        },
+    );
+    let mut response = Body::from_stream(stream).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"register.csv\""),
+    );
+    Ok(response)
+}
+
+/// `GET /register`: the same as a page, with a search form and paging.
+pub(crate) async fn register_page(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    params: Result<Query<RegisterParams>, axum::extract::rejection::QueryRejection>,
+) -> Result<Html<String>, ApiError> {
+    let params = params.map(|Query(p)| p).unwrap_or_default();
+    let catalog = Catalog::embedded();
+    let t = |id: &str| escape(&catalog.message(locale, id, &[]));
+    let (items, next) = state
+        .registrar
+        .public_register(params.query(), locale)
+        .await
+        .map_err(|err| ApiError::from(err).in_locale(locale))?;
+    let q = escape(params.q.as_deref().unwrap_or_default());
+    let mut body = format!(
+        "<p>{intro}</p><form method=\"get\" action=\"/register\" role=\"search\">\
+         <input type=\"hidden\" name=\"lang\" value=\"{lang}\">\
+         <label for=\"q\">{search}</label> <input id=\"q\" name=\"q\" value=\"{q}\" type=\"search\"> \
+         <button type=\"submit\">{button}</button></form>",
+        intro = t("register-intro"),
+        lang = locale.tag(),
+        search = t("register-search-label"),
+        button = t("register-search-button"),
+    );
+    if items.is_empty() {
+        body.push_str(&format!("<p role=\"status\">{}</p>", t("register-empty")));
+    } else {
+        body.push_str("<table><thead><tr>");
+        for id in CSV_COLUMNS {
+            body.push_str(&format!("<th scope=\"col\">{}</th>", t(id)));
+        }
+        body.push_str("</tr></thead><tbody>");
+        for entry in &items {
+            body.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&entry.registration_number),
+                escape(&entry.registered_on),
+                escape(&entry.applicant_name),
+                escape(&entry.business_type_label),
+                escape(&entry.establishment_name),
+                escape(&entry.address),
+            ));
+        }
+        body.push_str("</tbody></table>");
+    }
+    let encode = |s: &str| -> String {
+        s.bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                    char::from(b).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect()
+    };
+    if let Some(next) = next {
+        body.push_str(&format!(
+            "<p><a href=\"/register?lang={}&amp;q={}&amp;cursor={}\">{}</a></p>",
+            locale.tag(),
+            encode(params.q.as_deref().unwrap_or_default()),
+            encode(&next),
+            t("register-next")
+        ));
+    }
+    body.push_str(&format!(
+        "<p><a href=\"/api/v1/register?format=csv&amp;lang={}&amp;q={}\">{}</a></p>",
+        locale.tag(),
+        encode(params.q.as_deref().unwrap_or_default()),
+        t("register-csv")
+    ));
+    Ok(super::pages::page(locale, "register-title", &body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn csv_cells_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_cell("みなと食品"), "\"みなと食品\"");
+        assert_eq!(csv_cell("a\"b"), "\"a\"\"b\"");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("+1"), "\"'+1\"");
+        assert_eq!(csv_cell("@SUM"), "\"'@SUM\"");
+    }
+}
