@@ -12,6 +12,11 @@ need_apt=()
 if [ "$mode" = test ]; then
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need_apt+=(python3-aiosmtpd)
   command -v pg_ctlcluster >/dev/null 2>&1 || need_apt+=(postgresql)
+  # The browser tests: Debian's Chromium and its driver, and Japanese/Korean/Chinese fonts so
+  # that the screenshots show text, not boxes.
+  [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+  [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
+  [ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]}"
@@ -27,6 +32,11 @@ if [ "$mode" = test ]; then
     for v in $(ls /etc/postgresql 2>/dev/null); do
       pg_ctlcluster --skip-systemctl-redirect "$v" main start || true
     done
+  fi
+  # axe-core for the accessibility scan, pinned by tests/browser/package-lock.json.
+  if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ]; then
+    log "installing axe-core (npm ci)"
+    npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null
   fi
   rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy

@@ -14,8 +14,15 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode};
 use registrar::{Clock, Registrar, RegistrarConfig};
 use serde_json::Value;
+
+/// The password [`TestApp::submitted_application`] sets.
+pub const APPLICANT_PASSWORD: &str = "みなと食品の合言葉 2026";
+
+/// The repository's example application.
+pub const EXAMPLE: &str = include_str!("../tests/fixtures/application.example.json");
 use tower::ServiceExt;
 
+pub mod browser;
 #[path = "../../core/mailer/tests/support/smtp_sink.rs"]
 pub mod smtp_sink;
 
@@ -285,6 +292,117 @@ impl TestApp {
             .0
     }
 
+    /// Pre-registers, saves `document`, submits and sets the password; returns the application id
+    /// and the applicant's session cookie.
+    pub async fn submitted_application(&mut self, document: &Value) -> (String, String) {
+        let email = document["applicant"]["email"]
+            .as_str()
+            .expect("email")
+            .to_owned();
+        let (status, _, body) = self
+            .call(
+                Method::POST,
+                "/api/v1/pre-registrations",
+                Some(&serde_json::json!({ "email": email, "email_confirmation": email })),
+                &[],
+            )
+            .await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+        let mails = self.deliver_mail().await;
+        let token = mails
+            .last()
+            .and_then(|m| m.link_token("/apply/"))
+            .expect("draft link");
+        let (status, _, body) = self
+            .call(
+                Method::PUT,
+                &format!("/api/v1/drafts/{token}"),
+                Some(document),
+                &[],
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let (status, _, body) = self
+            .call_raw(
+                Method::POST,
+                &format!("/api/v1/drafts/{token}/submit"),
+                Vec::new(),
+                &[("idempotency-key", &format!("submit-{email}"))],
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let id = body["application_id"].as_str().expect("id").to_owned();
+        let mails = self.deliver_mail().await;
+        let password_token = mails
+            .iter()
+            .find_map(|m| m.link_token("/account/password/"))
+            .expect("password link");
+        let (status, _, body) = self
+            .call(
+                Method::POST,
+                "/api/v1/account/password",
+                Some(
+                    &serde_json::json!({ "token": password_token, "password": APPLICANT_PASSWORD }),
+                ),
+                &[],
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let (status, headers, body) = self
+            .call(
+                Method::POST,
+                "/api/v1/sessions",
+                Some(&serde_json::json!({ "login_id": email, "password": APPLICANT_PASSWORD })),
+                &[],
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let cookie = headers
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .expect("cookie")
+            .to_owned();
+        (id, cookie)
+    }
+
+    /// A page request: status, headers and the body as text.
+    pub async fn page(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, HeaderMap, String) {
+        let (status, headers, bytes) = self.send(method, path, Vec::new(), headers).await;
+        (
+            status,
+            headers,
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
+    }
+
+    /// Posts an HTML form (`application/x-www-form-urlencoded`) as a browser would.
+    pub async fn post_form(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, HeaderMap, String) {
+        let body = fields
+            .iter()
+            .map(|(name, value)| format!("{}={}", form_encode(name), form_encode(value)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut all = vec![("content-type", "application/x-www-form-urlencoded")];
+        all.extend_from_slice(headers);
+        let (status, headers, bytes) = self.send(Method::POST, path, body.into_bytes(), &all).await;
+        (
+            status,
+            headers,
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
+    }
+
     /// Like [`TestApp::call`] with a raw body.
     pub async fn call_raw(
         &self,
@@ -314,7 +432,10 @@ impl TestApp {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        if !body.is_empty() {
+        let typed = headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case("content-type"));
+        if !body.is_empty() && !typed {
             request = request.header("content-type", "application/json");
         }
         let response = self
@@ -382,4 +503,15 @@ macro_rules! on_both_databases {
             )*
         }
     };
+}
+
+/// Encodes a form value (`application/x-www-form-urlencoded`).
+pub fn form_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b' ' => "+".to_owned(),
+            b if b.is_ascii_alphanumeric() || b"-._*".contains(&b) => char::from(b).to_string(),
+            b => format!("%{b:02X}"),
+        })
+        .collect()
 }

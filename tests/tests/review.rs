@@ -8,7 +8,6 @@ use serde_json::{Value, json};
 use tests::{TestApp, on_both_databases};
 
 const EXAMPLE: &str = include_str!("fixtures/application.example.json");
-const APPLICANT_PASSWORD: &str = "みなと食品の合言葉 2026";
 
 on_both_databases!(
     mixed_application_goes_through_review_registration_and_change,
@@ -25,78 +24,6 @@ fn mixed_document(email: &str, name: &str) -> Value {
     document
 }
 
-/// Pre-registers, saves `document`, submits and sets the password; returns the application id
-/// and the applicant's session cookie.
-async fn submitted_application(app: &mut TestApp, document: &Value) -> (String, String) {
-    let email = document["applicant"]["email"]
-        .as_str()
-        .expect("email")
-        .to_owned();
-    let (status, _, body) = app
-        .call(
-            Method::POST,
-            "/api/v1/pre-registrations",
-            Some(&json!({ "email": email, "email_confirmation": email })),
-            &[],
-        )
-        .await;
-    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
-    let mails = app.deliver_mail().await;
-    let token = mails
-        .last()
-        .and_then(|m| m.link_token("/apply/"))
-        .expect("draft link");
-    let (status, _, body) = app
-        .call(
-            Method::PUT,
-            &format!("/api/v1/drafts/{token}"),
-            Some(document),
-            &[],
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let (status, _, body) = app
-        .call_raw(
-            Method::POST,
-            &format!("/api/v1/drafts/{token}/submit"),
-            Vec::new(),
-            &[("idempotency-key", &format!("submit-{email}"))],
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    let id = body["application_id"].as_str().expect("id").to_owned();
-    let mails = app.deliver_mail().await;
-    let password_token = mails
-        .iter()
-        .find_map(|m| m.link_token("/account/password/"))
-        .expect("password link");
-    let (status, _, body) = app
-        .call(
-            Method::POST,
-            "/api/v1/account/password",
-            Some(&json!({ "token": password_token, "password": APPLICANT_PASSWORD })),
-            &[],
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let (status, headers, body) = app
-        .call(
-            Method::POST,
-            "/api/v1/sessions",
-            Some(&json!({ "login_id": email, "password": APPLICANT_PASSWORD })),
-            &[],
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    let cookie = headers
-        .get("set-cookie")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .expect("cookie")
-        .to_owned();
-    (id, cookie)
-}
-
 async fn as_cookie(
     app: &TestApp,
     method: Method,
@@ -110,7 +37,7 @@ async fn as_cookie(
 
 async fn mixed_application_goes_through_review_registration_and_change(mut app: TestApp) {
     let document = mixed_document("soumu@minato-foods.example.jp", "株式会社みなと食品");
-    let (id, applicant) = submitted_application(&mut app, &document).await;
+    let (id, applicant) = app.submitted_application(&document).await;
     let central = app
         .staff_cookie("central", "admin@mhlw.test", authz::Role::CentralAdmin)
         .await;
@@ -577,8 +504,8 @@ async fn every_endpoint_allows_exactly_the_roles_the_policy_names(mut app: TestA
     meti_doc["establishments"][0]["business_lines"][0]["business_type"] = json!("electricity");
     meti_doc["establishments"][0]["business_lines"][0]["sub_type_1"] = json!("electricity");
     meti_doc["establishments"][0]["business_lines"][0]["extra"] = json!({});
-    let (maff_app, applicant) = submitted_application(&mut app, &maff_doc).await;
-    let (meti_app, _) = submitted_application(&mut app, &meti_doc).await;
+    let (maff_app, applicant) = app.submitted_application(&maff_doc).await;
+    let (meti_app, _) = app.submitted_application(&meti_doc).await;
     let cookies = [
         (Anonymous, String::new()),
         (Applicant, applicant),
@@ -633,6 +560,24 @@ async fn every_endpoint_allows_exactly_the_roles_the_policy_names(mut app: TestA
                 .staff_id
         }
     };
+    // An open inquiry on each application (answering is the applicant's, only for its own).
+    let inquiry_on = |app_id: String, cookie: String| {
+        let app = &app;
+        async move {
+            let (status, inquiry) = as_cookie(
+                app,
+                Method::POST,
+                &format!("/api/v1/review/applications/{app_id}/inquiries"),
+                Some(&json!({"paths": ["/applicant/name"], "message": "確認"})),
+                &cookie,
+            )
+            .await;
+            assert_eq!(status, StatusCode::CREATED, "{inquiry}");
+            inquiry["id"].as_str().expect("inquiry id").to_owned()
+        }
+    };
+    let maff_inquiry = inquiry_on(maff_app.clone(), cookies[4].1.clone()).await;
+    let meti_inquiry = inquiry_on(meti_app.clone(), cookies[6].1.clone()).await;
     let maff_victim = victim("maff").await;
     let meti_victim = victim("meti").await;
     let plugin = tests::plugin_file("maff");
@@ -823,9 +768,74 @@ async fn every_endpoint_allows_exactly_the_roles_the_policy_names(mut app: TestA
             vec![Applicant],
         ),
         (
+            "POST me/inquiries/{maff inquiry}/answer".into(),
+            Method::POST,
+            format!("/api/v1/me/inquiries/{maff_inquiry}/answer"),
+            Some(json!({"message": "回答"})),
+            vec![Applicant],
+        ),
+        (
+            "POST me/inquiries/{meti inquiry}/answer (another applicant's)".into(),
+            Method::POST,
+            format!("/api/v1/me/inquiries/{meti_inquiry}/answer"),
+            Some(json!({"message": "回答"})),
+            vec![],
+        ),
+        (
+            "POST me/change-notifications/preview".into(),
+            Method::POST,
+            "/api/v1/me/change-notifications/preview".into(),
+            Some(json!({"document": {}})),
+            vec![Applicant],
+        ),
+        (
+            "POST me/change-notifications".into(),
+            Method::POST,
+            "/api/v1/me/change-notifications".into(),
+            Some(json!({"document": {}})),
+            vec![Applicant],
+        ),
+        (
+            "POST me/password (invalid body)".into(),
+            Method::POST,
+            "/api/v1/me/password".into(),
+            Some(json!({})),
+            vec![Applicant],
+        ),
+        (
+            "POST staff/enrolment (public; the link is the credential)".into(),
+            Method::POST,
+            "/api/v1/staff/enrolment".into(),
+            Some(json!({"token": "not-a-real-enrolment-token", "password": "x"})),
+            EVERYONE.to_vec(),
+        ),
+        (
+            "POST staff/sessions (wrong password and code)".into(),
+            Method::POST,
+            "/api/v1/staff/sessions".into(),
+            // A fresh login id per caller, so the per-id throttle does not answer instead.
+            Some(json!({"email": "@unique", "password": "wrong passphrase", "code": "000000"})),
+            vec![],
+        ),
+        (
             "GET register".into(),
             Method::GET,
             "/api/v1/register".into(),
+            None,
+            EVERYONE.to_vec(),
+        ),
+        // Last: these end the callers' sessions.
+        (
+            "DELETE staff/sessions/current".into(),
+            Method::DELETE,
+            "/api/v1/staff/sessions/current".into(),
+            None,
+            staff.to_vec(),
+        ),
+        (
+            "DELETE sessions/current (applicant; without a session a no-op)".into(),
+            Method::DELETE,
+            "/api/v1/sessions/current".into(),
             None,
             EVERYONE.to_vec(),
         ),

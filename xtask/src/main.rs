@@ -186,9 +186,9 @@ fn build_plugins() -> anyhow::Result<()> {
             linker.display()
         );
     }
-    let out = project_root().join("target/plugins");
+    let out = target_dir().join("plugins");
     std::fs::create_dir_all(&out)?;
-    let wasm_dir = project_root().join("target/wasm32-unknown-unknown/plugin");
+    let wasm_dir = target_dir().join("wasm32-unknown-unknown/plugin");
     let build = |packages: &[&str], features: Option<&str>, target: &str| -> anyhow::Result<()> {
         let mut command = cargo();
         command
@@ -237,11 +237,18 @@ fn build_plugins() -> anyhow::Result<()> {
     }
     build(&["hostile"], Some("wasi"), "wasm32-wasip2")?;
     std::fs::copy(
-        project_root().join("target/wasm32-wasip2/plugin/hostile.wasm"),
+        target_dir().join("wasm32-wasip2/plugin/hostile.wasm"),
         out.join("hostile-wasi.wasm"),
     )?;
     eprintln!("xtask: plugins in {}", out.display());
     Ok(())
+}
+
+/// Cargo's target directory: `CARGO_TARGET_DIR` when set (a helper's own build), else `target/`.
+/// Plugins land in `<it>/plugins`; point `TOROKU_PLUGIN_DIR` there when it is not `target/`.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| project_root().join("target"), PathBuf::from)
 }
 
 fn capture(command: &mut Command) -> anyhow::Result<String> {

@@ -177,17 +177,7 @@ impl Registrar {
         message: Option<&str>,
         document: Option<Value>,
     ) -> Result<Value, ApplicantError> {
-        let mut problems = Vec::new();
-        let message = message.map(str::trim).unwrap_or_default().to_owned();
-        if message.is_empty() {
-            problems.push(FieldProblem::new("/message", "field_required"));
-        } else if message.chars().count() > 4000 {
-            problems.push(FieldProblem::new("/message", "field_too_long").with("max", 4000));
-        }
-        let Some(mut proposed) = document.filter(Value::is_object) else {
-            problems.push(FieldProblem::new("/document", "document_not_object"));
-            return Err(ApplicantError::Invalid(problems));
-        };
+        // Ownership first: another applicant's inquiry is "not found" whatever the body says.
         let (application, inquiry) = {
             let tx = self.store.read().await?;
             let application = self.my_application_row(&tx, session).await?;
@@ -198,6 +188,17 @@ impl Registrar {
                 .find(|i| i.id == inquiry_id)
                 .ok_or(ApplicantError::NotFound)?;
             (application, inquiry)
+        };
+        let mut problems = Vec::new();
+        let message = message.map(str::trim).unwrap_or_default().to_owned();
+        if message.is_empty() {
+            problems.push(FieldProblem::new("/message", "field_required"));
+        } else if message.chars().count() > 4000 {
+            problems.push(FieldProblem::new("/message", "field_too_long").with("max", 4000));
+        }
+        let Some(mut proposed) = document.filter(Value::is_object) else {
+            problems.push(FieldProblem::new("/document", "document_not_object"));
+            return Err(ApplicantError::Invalid(problems));
         };
         if inquiry.status != "open" {
             return Err(ApplicantError::Conflict("inquiry_not_open"));

@@ -129,6 +129,16 @@ impl ApiError {
     pub fn code(&self) -> &'static str {
         self.code
     }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The message in `locale`, with the error's arguments (pages show it in their own layout).
+    pub fn message(&self, locale: Locale) -> String {
+        Catalog::embedded().message(locale, &format!("error-{}", self.code), &self.extra.args)
+    }
 }
 
 impl IntoResponse for ApiError {

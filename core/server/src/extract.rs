@@ -18,16 +18,49 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestLocale {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let choice = parts
-            .uri
-            .query()
-            .and_then(|query| query.split('&').find_map(|pair| pair.strip_prefix("lang=")));
+        // An explicit choice: `?lang=` on this request, else the one remembered in a cookie.
+        let choice =
+            language_choice(parts.uri.query()).or_else(|| cookie(&parts.headers, LANGUAGE_COOKIE));
         let accept = parts
             .headers
             .get(axum::http::header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok());
         Ok(RequestLocale(i18n::negotiate(choice, accept)))
     }
+}
+
+/// The cookie that remembers the language picked on a page.
+pub const LANGUAGE_COOKIE: &str = "toroku_lang";
+
+/// The `lang=` value of a query string, if any.
+pub fn language_choice(query: Option<&str>) -> Option<&str> {
+    query.and_then(|query| query.split('&').find_map(|pair| pair.strip_prefix("lang=")))
+}
+
+/// Remembers a supported `?lang=` choice in a cookie for a year, so that the pages that follow
+/// (and the forms posted from them) keep the language.
+pub async fn remember_language(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let chosen = language_choice(request.uri().query())
+        .and_then(i18n::Locale::from_tag)
+        .filter(|_| request.method() == axum::http::Method::GET);
+    let mut response = next.run(request).await;
+    if let Some(locale) = chosen {
+        let secure = if state.secure_cookies { "; Secure" } else { "" };
+        let value = format!(
+            "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
+            locale.tag()
+        );
+        if let Ok(value) = axum::http::HeaderValue::from_str(&value) {
+            response
+                .headers_mut()
+                .append(axum::http::header::SET_COOKIE, value);
+        }
+    }
+    response
 }
 
 /// The body as bytes, with a body over the limit reported as a clear 413.

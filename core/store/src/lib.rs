@@ -7,6 +7,8 @@
 mod connect;
 pub mod entity;
 mod error;
+#[cfg(feature = "fixtures")]
+pub mod fixtures;
 mod outbox;
 mod queries;
 mod review;

@@ -9,7 +9,7 @@ mod meta;
 mod pages;
 mod postal_codes;
 mod pre_registrations;
-mod register;
+pub(crate) mod register;
 mod review;
 mod staff;
 mod templates;
@@ -23,6 +23,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 
 use crate::errors::ApiError;
+use crate::web;
 use crate::{AppState, RequestLocale};
 
 /// Every route; `openapi::tests` checks that each `/api/v1` route is documented.
@@ -119,7 +120,7 @@ pub(crate) fn routes() -> Router<AppState> {
             get(review::audit),
         )
         .route("/api/v1/register", get(register::register_api))
-        .route("/register", get(register::register_page))
+        .route("/register", get(crate::web::pages::register_page))
         .route(
             "/templates/establishments.xlsx",
             get(templates::establishment_template),
@@ -127,8 +128,20 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/apply/{token}", get(pages::apply))
         .route(
             "/account/password/{token}",
-            get(pages::password_form).post(pages::password_submit),
+            get(web::pages::password_form).post(web::pages::password_submit),
         )
+        .route("/", get(web::pages::home))
+        .route(
+            "/pre-register",
+            get(web::pages::pre_register_form).post(web::pages::pre_register_submit),
+        )
+        .route(
+            "/login",
+            get(web::pages::login_form).post(web::pages::login_submit),
+        )
+        .route("/logout", post(web::pages::logout))
+        .route("/my", get(web::pages::my_page))
+        .route("/static/{name}", get(web::static_file))
 }
 
 /// 404 for every unknown path, as JSON in the request's language.

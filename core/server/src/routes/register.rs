@@ -6,19 +6,18 @@
 use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use i18n::{Catalog, Locale};
 use registrar::{RegisterEntry, RegisterQuery};
 use serde_json::json;
 
-use super::pages::escape;
 use crate::errors::ApiError;
 use crate::{AppState, RequestLocale};
 
 /// Query of the register.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub(crate) struct RegisterParams {
-    q: Option<String>,
+    pub(crate) q: Option<String>,
     business_type: Option<String>,
     prefecture: Option<String>,
     cursor: Option<String>,
@@ -27,7 +26,7 @@ pub(crate) struct RegisterParams {
 }
 
 impl RegisterParams {
-    fn query(&self) -> RegisterQuery {
+    pub(crate) fn query(&self) -> RegisterQuery {
         RegisterQuery {
             search: self.q.clone(),
             business_type: self.business_type.clone(),
@@ -38,7 +37,7 @@ impl RegisterParams {
     }
 }
 
-const CSV_COLUMNS: [&str; 6] = [
+pub(crate) const CSV_COLUMNS: [&str; 6] = [
     "register-col-number",
     "register-col-registered-on",
     "register-col-applicant",
@@ -163,81 +162,6 @@ async fn csv(
         HeaderValue::from_static("attachment; filename=\"register.csv\""),
     );
     Ok(response)
-}
-
-/// `GET /register`: the same as a page, with a search form and paging.
-pub(crate) async fn register_page(
-    State(state): State<AppState>,
-    RequestLocale(locale): RequestLocale,
-    params: Result<Query<RegisterParams>, axum::extract::rejection::QueryRejection>,
-) -> Result<Html<String>, ApiError> {
-    let params = params.map(|Query(p)| p).unwrap_or_default();
-    let catalog = Catalog::embedded();
-    let t = |id: &str| escape(&catalog.message(locale, id, &[]));
-    let (items, next) = state
-        .registrar
-        .public_register(params.query(), locale)
-        .await
-        .map_err(|err| ApiError::from(err).in_locale(locale))?;
-    let q = escape(params.q.as_deref().unwrap_or_default());
-    let mut body = format!(
-        "<p>{intro}</p><form method=\"get\" action=\"/register\" role=\"search\">\
-         <input type=\"hidden\" name=\"lang\" value=\"{lang}\">\
-         <label for=\"q\">{search}</label> <input id=\"q\" name=\"q\" value=\"{q}\" type=\"search\"> \
-         <button type=\"submit\">{button}</button></form>",
-        intro = t("register-intro"),
-        lang = locale.tag(),
-        search = t("register-search-label"),
-        button = t("register-search-button"),
-    );
-    if items.is_empty() {
-        body.push_str(&format!("<p role=\"status\">{}</p>", t("register-empty")));
-    } else {
-        body.push_str("<table><thead><tr>");
-        for id in CSV_COLUMNS {
-            body.push_str(&format!("<th scope=\"col\">{}</th>", t(id)));
-        }
-        body.push_str("</tr></thead><tbody>");
-        for entry in &items {
-            body.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&entry.registration_number),
-                escape(&entry.registered_on),
-                escape(&entry.applicant_name),
-                escape(&entry.business_type_label),
-                escape(&entry.establishment_name),
-                escape(&entry.address),
-            ));
-        }
-        body.push_str("</tbody></table>");
-    }
-    let encode = |s: &str| -> String {
-        s.bytes()
-            .map(|b| {
-                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                    char::from(b).to_string()
-                } else {
-                    format!("%{b:02X}")
-                }
-            })
-            .collect()
-    };
-    if let Some(next) = next {
-        body.push_str(&format!(
-            "<p><a href=\"/register?lang={}&amp;q={}&amp;cursor={}\">{}</a></p>",
-            locale.tag(),
-            encode(params.q.as_deref().unwrap_or_default()),
-            encode(&next),
-            t("register-next")
-        ));
-    }
-    body.push_str(&format!(
-        "<p><a href=\"/api/v1/register?format=csv&amp;lang={}&amp;q={}\">{}</a></p>",
-        locale.tag(),
-        encode(params.q.as_deref().unwrap_or_default()),
-        t("register-csv")
-    ));
-    Ok(super::pages::page(locale, "register-title", &body))
 }
 
 #[cfg(test)]

@@ -1,0 +1,241 @@
+//! Server-rendered pages: minijinja templates embedded in the binary (`core/server/templates/`),
+//! every string from Fluent through the templates' `t()` function, the stylesheet and the one
+//! small script under `/static/`. Pages work without JavaScript; the script only improves them.
+//!
+//! Every page extends `base.html`, which sets `lang`, a skip link, the language picker (a plain
+//! GET form, so it works without script) and the footer. Forms show an error summary at the top
+//! that links to each field (`macros.html`).
+
+use std::sync::OnceLock;
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use i18n::{ArgValue, Catalog, Locale};
+use minijinja::value::{Kwargs, Value as JinjaValue};
+use minijinja::{AutoEscape, Environment, ErrorKind, State, UndefinedBehavior};
+use serde_json::{Value, json};
+
+pub(crate) mod pages;
+
+/// Templates, embedded at build time.
+macro_rules! templates {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../templates/", $name)))),*]
+    };
+}
+
+const TEMPLATES: &[(&str, &str)] = templates![
+    "base.html",
+    "macros.html",
+    "message.html",
+    "home.html",
+    "pre_register.html",
+    "login.html",
+    "set_password.html",
+    "register.html",
+    "my.html",
+];
+
+/// The stylesheet and the script, embedded.
+pub(crate) const SITE_CSS: &str = include_str!("../../static/site.css");
+pub(crate) const SITE_JS: &str = include_str!("../../static/site.js");
+
+/// The name of each language in itself, for the picker.
+fn native_name(locale: Locale) -> &'static str {
+    match locale.tag() {
+        "ja" => "日本語",
+        "en" => "English",
+        "zh-Hans" => "简体中文",
+        "ko" => "한국어",
+        "vi" => "Tiếng Việt",
+        "pt-BR" => "Português (Brasil)",
+        "ja-x-easy" => "やさしい にほんご",
+        other => other,
+    }
+}
+
+fn environment() -> &'static Environment<'static> {
+    static ENV: OnceLock<Environment<'static>> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| AutoEscape::Html);
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        for (name, source) in TEMPLATES {
+            if let Err(err) = env.add_template(name, source) {
+                // Every template is rendered by this crate's tests; reaching this is a build bug.
+                panic!("template {name} does not compile: {err:#}");
+            }
+        }
+        env.add_function("t", translate);
+        env
+    })
+}
+
+/// `t("message-id", name=value, …)`: the message in the page's language (`lang` in the context).
+fn translate(
+    state: &State<'_, '_>,
+    id: String,
+    kwargs: Kwargs,
+) -> Result<String, minijinja::Error> {
+    let lang = state
+        .lookup("lang")
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let locale = Locale::from_tag(&lang).unwrap_or(Locale::Ja);
+    let mut args: Vec<(String, ArgValue)> = Vec::new();
+    for key in kwargs.args() {
+        let value: JinjaValue = kwargs.get(key)?;
+        let value = match value.as_i64() {
+            Some(n) => ArgValue::from(n),
+            None => ArgValue::from(value.to_string()),
+        };
+        args.push((key.to_owned(), value));
+    }
+    kwargs.assert_all_used()?;
+    let args: Vec<(&str, ArgValue)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    let catalog = Catalog::embedded();
+    if !catalog.has(Locale::Ja, &id) {
+        return Err(minijinja::Error::new(
+            ErrorKind::InvalidOperation,
+            format!("no message {id}"),
+        ));
+    }
+    Ok(catalog.message(locale, &id, &args))
+}
+
+/// A page to render: a template, the page's `<title>` message id, and its data.
+#[derive(Debug)]
+pub(crate) struct Page {
+    template: &'static str,
+    title_id: &'static str,
+    status: StatusCode,
+    context: Value,
+}
+
+impl Page {
+    /// A page from `template` titled by message `title_id`.
+    pub(crate) fn new(template: &'static str, title_id: &'static str) -> Self {
+        Page {
+            template,
+            title_id,
+            status: StatusCode::OK,
+            context: json!({}),
+        }
+    }
+
+    /// Adds data the template reads.
+    pub(crate) fn with(mut self, key: &str, value: impl serde::Serialize) -> Self {
+        self.context[key] = serde_json::to_value(value).unwrap_or(Value::Null);
+        self
+    }
+
+    /// Answers with this status instead of 200.
+    pub(crate) fn status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// Renders in `locale`; `path` is the page's own path (the language picker comes back to it).
+    pub(crate) fn render(self, locale: Locale, path: &str) -> Response {
+        let catalog = Catalog::embedded();
+        let mut context = self.context;
+        context["lang"] = json!(locale.tag());
+        context["path"] = json!(path);
+        context["title"] = json!(catalog.message(locale, self.title_id, &[]));
+        context["languages"] = Locale::ALL
+            .iter()
+            .map(|l| json!({ "tag": l.tag(), "name": native_name(*l) }))
+            .collect();
+        if context.get("errors").is_none() {
+            context["errors"] = json!([]);
+        }
+        let rendered = environment()
+            .get_template(self.template)
+            .and_then(|template| template.render(&context));
+        match rendered {
+            Ok(html) => (self.status, Html(html)).into_response(),
+            Err(err) => {
+                tracing::error!(template = self.template, error = %format!("{err:#}"), "page did not render");
+                let fallback = catalog.message(locale, "error-internal", &[]);
+                (StatusCode::INTERNAL_SERVER_ERROR, Html(fallback)).into_response()
+            }
+        }
+    }
+}
+
+/// The problems of a form as the templates show them: the field's id (the error summary links
+/// to `#<id>`: the JSON Pointer without its leading `/`, `/` replaced by `-`) and the message.
+pub(crate) fn problems_json(locale: Locale, problems: &[registrar::FieldProblem]) -> Value {
+    let catalog = Catalog::embedded();
+    problems
+        .iter()
+        .map(|problem| {
+            let id = format!("error-{}", problem.code);
+            let args: Vec<(&str, ArgValue)> = problem
+                .args
+                .iter()
+                .map(|(name, value)| (*name, ArgValue::from(*value)))
+                .collect();
+            let message = if catalog.has(Locale::Ja, &id) {
+                catalog.message(locale, &id, &args)
+            } else {
+                catalog.message(locale, "page-field-invalid", &[])
+            };
+            json!({
+                "field": problem.path.trim_start_matches('/').replace('/', "-"),
+                "message": message,
+            })
+        })
+        .collect()
+}
+
+/// `GET /static/site.css` and `/static/site.js`.
+pub(crate) async fn static_file(
+    axum::extract::Path(name): axum::extract::Path<String>,
+) -> Response {
+    let (body, kind) = match name.as_str() {
+        "site.css" => (SITE_CSS, "text/css; charset=utf-8"),
+        "site.js" => (SITE_JS, "text/javascript; charset=utf-8"),
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300"),
+    );
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_compiles_and_the_base_renders_in_every_locale() {
+        for locale in Locale::ALL {
+            let response = Page::new("message.html", "page-home-title")
+                .with("message", "本文")
+                .render(locale, "/");
+            assert_eq!(response.status(), StatusCode::OK, "{}", locale.tag());
+        }
+        assert!(environment().templates().count() >= TEMPLATES.len());
+    }
+
+    #[test]
+    fn unknown_message_ids_fail_the_render() {
+        let mut env = Environment::new();
+        env.add_function("t", translate);
+        let result = env.render_str("{{ t('no-such-message') }}", json!({ "lang": "ja" }));
+        assert!(result.is_err());
+    }
+
+    #[test]
+    fn output_is_escaped() {
+        let response = Page::new("message.html", "page-home-title")
+            .with("message", "<script>alert(1)</script>")
+            .render(Locale::Ja, "/");
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+}

@@ -1,0 +1,347 @@
+//! The applicant's pages that need no draft: the home page, pre-registration, login, the
+//! "my application" page, logout, setting a password from a mailed link, and the public
+//! register. Each form posts back to itself and, on a problem, shows the same form again with
+//! the error summary and the values as typed (never the password).
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use i18n::{Catalog, Locale};
+use registrar::{LoginError, PreRegisterError, SetPasswordError};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{Page, problems_json};
+use crate::errors::ApiError;
+use crate::extract::cookie;
+use crate::routes::register::RegisterParams;
+use crate::{AppState, RequestLocale};
+
+fn message(locale: Locale, id: &str) -> String {
+    Catalog::embedded().message(locale, id, &[])
+}
+
+/// The page for a failure the user cannot fix by editing the form (a database error…).
+fn failure_page(locale: Locale, path: &str, error: &ApiError) -> Response {
+    Page::new("message.html", "page-problem-title")
+        .with("message", error.message(locale))
+        .with("kind", "error")
+        .status(error.status())
+        .render(locale, path)
+}
+
+/// `GET /`: what the service is and where to start.
+pub(crate) async fn home(RequestLocale(locale): RequestLocale) -> Response {
+    Page::new("home.html", "page-home-title").render(locale, "/")
+}
+
+/// The pre-registration form's fields.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct PreRegisterForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    email_confirmation: String,
+}
+
+fn pre_register_page(form: &PreRegisterForm, errors: Value) -> Page {
+    Page::new("pre_register.html", "page-pre-register-title")
+        .with("email", &form.email)
+        .with("email_confirmation", &form.email_confirmation)
+        .with("errors", errors)
+}
+
+/// `GET /pre-register`.
+pub(crate) async fn pre_register_form(RequestLocale(locale): RequestLocale) -> Response {
+    pre_register_page(&PreRegisterForm::default(), json!([])).render(locale, "/pre-register")
+}
+
+/// `POST /pre-register`: the same answer whether or not the address is known (no enumeration).
+pub(crate) async fn pre_register_submit(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Form(form): Form<PreRegisterForm>,
+) -> Response {
+    let path = "/pre-register";
+    match state
+        .registrar
+        .pre_register(Some(&form.email), Some(&form.email_confirmation), locale)
+        .await
+    {
+        Ok(()) => Page::new("message.html", "page-pre-register-sent-title")
+            .with("message", message(locale, "page-pre-register-sent"))
+            .with("kind", "ok")
+            .render(locale, path),
+        Err(PreRegisterError::Invalid(problems)) => {
+            pre_register_page(&form, problems_json(locale, &problems))
+                .status(StatusCode::UNPROCESSABLE_ENTITY)
+                .render(locale, path)
+        }
+        Err(err) => failure_page(locale, path, &ApiError::from(err)),
+    }
+}
+
+/// The login form's fields.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct LoginForm {
+    #[serde(default)]
+    login_id: String,
+    #[serde(default)]
+    password: String,
+}
+
+fn login_page(login_id: &str, errors: Value) -> Page {
+    Page::new("login.html", "page-login-title")
+        .with("login_id", login_id)
+        .with("errors", errors)
+}
+
+/// `GET /login`.
+pub(crate) async fn login_form(RequestLocale(locale): RequestLocale) -> Response {
+    login_page("", json!([])).render(locale, "/login")
+}
+
+/// `POST /login`: on success the session cookie and a redirect to `/my`.
+pub(crate) async fn login_submit(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let path = "/login";
+    match state
+        .registrar
+        .login(Some(&form.login_id), Some(&form.password))
+        .await
+    {
+        Ok(token) => {
+            let secure = if state.secure_cookies { "; Secure" } else { "" };
+            let cookie = format!(
+                "{}={}; Path=/; HttpOnly; SameSite=Lax{secure}",
+                state.session_cookie(),
+                token.0
+            );
+            let mut response = Redirect::to(&format!("/my?lang={}", locale.tag())).into_response();
+            if let Ok(value) = HeaderValue::from_str(&cookie) {
+                response.headers_mut().insert(header::SET_COOKIE, value);
+            }
+            response
+        }
+        Err(LoginError::Invalid(problems)) => {
+            login_page(&form.login_id, problems_json(locale, &problems))
+                .status(StatusCode::UNPROCESSABLE_ENTITY)
+                .render(locale, path)
+        }
+        Err(err) => {
+            let error = ApiError::from(err);
+            if error.status() == StatusCode::INTERNAL_SERVER_ERROR {
+                return failure_page(locale, path, &error);
+            }
+            let text = error.message(locale);
+            login_page(
+                &form.login_id,
+                json!([{ "field": "login_id", "message": text }]),
+            )
+            .status(error.status())
+            .render(locale, path)
+        }
+    }
+}
+
+/// `GET /my`: the logged-in applicant's application and inquiries; to `/login` otherwise.
+pub(crate) async fn my_page(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+) -> Response {
+    let path = "/my";
+    let login = Redirect::to(&format!("/login?lang={}", locale.tag())).into_response();
+    let Ok(session) = state
+        .registrar
+        .session(cookie(&headers, state.session_cookie()))
+        .await
+    else {
+        return login;
+    };
+    let application = match state.registrar.my_application(&session).await {
+        Ok(application) => application,
+        Err(err) => return failure_page(locale, path, &ApiError::from(err)),
+    };
+    let inquiries = match state.registrar.my_inquiries(&session).await {
+        Ok(inquiries) => inquiries,
+        Err(err) => return failure_page(locale, path, &ApiError::from(err)),
+    };
+    let status = application["status"].as_str().unwrap_or("draft").to_owned();
+    let inquiries: Vec<Value> = inquiries["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|q| {
+            let status = q["status"].as_str().unwrap_or_default().to_owned();
+            json!({
+                "status_label": message(locale, &format!("page-inquiry-status-{status}")),
+                "opened_at": q["opened_at"],
+                "message": q["message"],
+            })
+        })
+        .collect();
+    Page::new("my.html", "page-my-title")
+        .with(
+            "applicant_name",
+            application["document"]["applicant"]["name"]
+                .as_str()
+                .unwrap_or_default(),
+        )
+        .with(
+            "status_label",
+            message(locale, &format!("page-status-{status}")),
+        )
+        .with(
+            "registration_number",
+            application["review"]["registration"]["number"]
+                .as_str()
+                .unwrap_or_default(),
+        )
+        .with("inquiries", inquiries)
+        .render(locale, path)
+}
+
+/// `POST /logout`: ends the session, clears the cookie, back to the home page.
+pub(crate) async fn logout(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(err) = state
+        .registrar
+        .logout(cookie(&headers, state.session_cookie()))
+        .await
+    {
+        return failure_page(locale, "/", &ApiError::from(err));
+    }
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let clear = format!(
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
+        state.session_cookie()
+    );
+    let mut response = Redirect::to(&format!("/?lang={}", locale.tag())).into_response();
+    if let Ok(value) = HeaderValue::from_str(&clear) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+fn password_page(token: &str, errors: Value) -> Page {
+    Page::new("set_password.html", "page-password-title")
+        .with("action", format!("/account/password/{token}"))
+        .with("errors", errors)
+}
+
+/// `GET /account/password/{token}`: the form to set a password from a mailed link.
+pub(crate) async fn password_form(
+    RequestLocale(locale): RequestLocale,
+    Path(token): Path<String>,
+) -> Response {
+    let path = format!("/account/password/{token}");
+    password_page(&token, json!([])).render(locale, &path)
+}
+
+/// The password form's field.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct PasswordForm {
+    #[serde(default)]
+    password: String,
+}
+
+/// `POST /account/password/{token}`: sets the password, or the form again with the error.
+pub(crate) async fn password_submit(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Path(token): Path<String>,
+    Form(form): Form<PasswordForm>,
+) -> Response {
+    let path = format!("/account/password/{token}");
+    match state
+        .registrar
+        .set_password(Some(&token), Some(&form.password))
+        .await
+    {
+        Ok(()) => Page::new("message.html", "page-password-title")
+            .with("message", message(locale, "notice-password_set"))
+            .with("kind", "ok")
+            .with("next_href", format!("/login?lang={}", locale.tag()))
+            .with("next_label", message(locale, "page-login-title"))
+            .render(locale, &path),
+        Err(SetPasswordError::Invalid(problems)) => {
+            password_page(&token, problems_json(locale, &problems))
+                .status(StatusCode::UNPROCESSABLE_ENTITY)
+                .render(locale, &path)
+        }
+        Err(SetPasswordError::LinkInvalid) => password_page(
+            &token,
+            json!([{ "field": "password", "message": message(locale, "error-password_link_invalid") }]),
+        )
+        .status(StatusCode::BAD_REQUEST)
+        .render(locale, &path),
+        Err(err) => failure_page(locale, &path, &ApiError::from(err)),
+    }
+}
+
+/// Percent-encodes a query value.
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// `GET /register`: the public register as a page that works without JavaScript.
+pub(crate) async fn register_page(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    params: Result<Query<RegisterParams>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let path = "/register";
+    let params = params.map(|Query(p)| p).unwrap_or_default();
+    let (items, next) = match state
+        .registrar
+        .public_register(params.query(), locale)
+        .await
+    {
+        Ok(page) => page,
+        Err(err) => return failure_page(locale, path, &ApiError::from(err)),
+    };
+    let q = params.q.clone().unwrap_or_default();
+    let columns: Vec<String> = crate::routes::register::CSV_COLUMNS
+        .iter()
+        .map(|id| message(locale, id))
+        .collect();
+    let next_href = next.map(|next| {
+        format!(
+            "/register?lang={}&q={}&cursor={}",
+            locale.tag(),
+            encode(&q),
+            encode(&next)
+        )
+    });
+    Page::new("register.html", "register-title")
+        .with("q", &q)
+        .with("columns", columns)
+        .with("items", items)
+        .with("next_href", next_href)
+        .with(
+            "csv_href",
+            format!(
+                "/api/v1/register?format=csv&lang={}&q={}",
+                locale.tag(),
+                encode(&q)
+            ),
+        )
+        .render(locale, path)
+}

@@ -1,0 +1,150 @@
+//! Bulk data for benchmarks (feature `fixtures`; never compiled into the product).
+//!
+//! Rows are written with multi-row `INSERT`s of [`BATCH`] rows inside the caller's transaction,
+//! so a generated data set is either complete or absent. The figures they produce are in
+//! `docs/performance.md`.
+
+use sea_orm::{EntityTrait, Set};
+
+use crate::entity::{application, counter, review_seen, review_task};
+use crate::{StoreError, Tx};
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+/// Rows per `INSERT` statement (10 columns × 1,000 stays under every backend's parameter limit).
+pub const BATCH: usize = 1_000;
+
+/// One submitted application and its review tasks, as the generator writes them.
+#[derive(Debug, Clone)]
+pub struct QueueFixture {
+    /// The application id.
+    pub id: String,
+    /// The applicant's name (also copied to each task).
+    pub applicant_name: String,
+    /// The application document (JSON text).
+    pub document: String,
+    /// When it was submitted (Unix ms).
+    pub submitted_at: i64,
+    /// One `(tenant id, task status, lines)` per involved ministry.
+    pub tasks: Vec<(String, &'static str, i32)>,
+}
+
+impl Tx {
+    /// Stores a batch of submitted applications with their review tasks (multi-row inserts).
+    pub async fn insert_queue_fixtures(&self, rows: &[QueueFixture]) -> Result<()> {
+        for chunk in rows.chunks(BATCH) {
+            let applications = chunk.iter().map(|row| application::ActiveModel {
+                id: Set(row.id.clone()),
+                email: Set(format!("{}@bench.example.jp", row.id)),
+                email_key: Set(format!("{}@bench.example.jp", row.id)),
+                locale: Set("ja".to_owned()),
+                status: Set("submitted".to_owned()),
+                document: Set(row.document.clone()),
+                revision: Set(1),
+                created_at: Set(row.submitted_at),
+                updated_at: Set(row.submitted_at),
+                submitted_at: Set(Some(row.submitted_at)),
+                judged_by: Set(Some("[\"mhlw@1.0.0\"]".to_owned())),
+            });
+            application::Entity::insert_many(applications)
+                .exec_without_returning(self.txn())
+                .await?;
+            let tasks: Vec<review_task::ActiveModel> = chunk
+                .iter()
+                .flat_map(|row| {
+                    row.tasks.iter().map(|(tenant, status, lines)| {
+                        let pending = if *status == "decided" { 0 } else { *lines };
+                        review_task::ActiveModel {
+                            application_id: Set(row.id.clone()),
+                            tenant_id: Set(tenant.clone()),
+                            round: Set(0),
+                            kind: Set("application".to_owned()),
+                            status: Set((*status).to_owned()),
+                            applicant_name: Set(row.applicant_name.clone()),
+                            submitted_at: Set(row.submitted_at),
+                            changed_at: Set(row.submitted_at),
+                            lines_total: Set(*lines),
+                            lines_pending: Set(pending),
+                            decided_at: Set((*status == "decided").then_some(row.submitted_at)),
+                        }
+                    })
+                })
+                .collect();
+            for tasks in tasks.chunks(BATCH) {
+                review_task::Entity::insert_many(tasks.iter().cloned())
+                    .exec_without_returning(self.txn())
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Marks applications as seen by a staff member at the given times (multi-row inserts).
+    pub async fn insert_seen_fixtures(&self, staff_id: &str, seen: &[(String, i64)]) -> Result<()> {
+        for chunk in seen.chunks(BATCH) {
+            review_seen::Entity::insert_many(chunk.iter().map(|(application_id, at)| {
+                review_seen::ActiveModel {
+                    staff_id: Set(staff_id.to_owned()),
+                    application_id: Set(application_id.clone()),
+                    seen_at: Set(*at),
+                }
+            }))
+            .exec_without_returning(self.txn())
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Sets a named counter (the generators mark a complete data set with one).
+    pub async fn set_counter(&self, name: &str, value: i64) -> Result<()> {
+        counter::Entity::insert(counter::ActiveModel {
+            name: Set(name.to_owned()),
+            value: Set(value),
+        })
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::column(counter::Column::Name)
+                .update_column(counter::Column::Value)
+                .to_owned(),
+        )
+        .exec_without_returning(self.txn())
+        .await?;
+        Ok(())
+    }
+
+    /// The value of a named counter, if set.
+    pub async fn counter(&self, name: &str) -> Result<Option<i64>> {
+        Ok(counter::Entity::find_by_id(name.to_owned())
+            .one(self.txn())
+            .await?
+            .map(|row| row.value))
+    }
+}
+
+/// The URL of database `name` on the server of `admin_url`.
+pub fn database_url(admin_url: &str, name: &str) -> String {
+    let base = admin_url
+        .rsplit_once('/')
+        .map_or(admin_url, |(base, _)| base);
+    format!("{base}/{name}")
+}
+
+/// Drops (if present) and creates PostgreSQL database `name` (ASCII letters, digits and `_`),
+/// returning its URL.
+pub async fn recreate_database(admin_url: &str, name: &str) -> Result<String> {
+    use sea_orm::{ConnectOptions, ConnectionTrait, Database};
+    assert!(
+        name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+        "database name {name:?}"
+    );
+    let mut options = ConnectOptions::new(admin_url.to_owned());
+    options.max_connections(1).sqlx_logging(false);
+    let admin = Database::connect(options).await?;
+    admin
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+        .await?;
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+        .await?;
+    admin.close().await?;
+    Ok(database_url(admin_url, name))
+}
