@@ -193,6 +193,33 @@ impl Browser {
         }
     }
 
+    /// Waits until a JavaScript expression is true in the page (bounded at 15 s): for what the
+    /// page's own script does after an event, such as the postal-code lookup.
+    pub async fn wait_until(&self, expression: &str) -> anyhow::Result<()> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        let script = format!("return Boolean({expression})");
+        loop {
+            if self.script(&script).await? == Value::Bool(true) {
+                return Ok(());
+            }
+            if std::time::Instant::now() > deadline {
+                bail!("still false after 15 s: {expression}");
+            }
+            tokio::task::yield_now().await;
+        }
+    }
+
+    /// The current value of a form field.
+    pub async fn value(&self, css: &str) -> anyhow::Result<String> {
+        let css = serde_json::to_string(css)?;
+        Ok(self
+            .script(&format!("return document.querySelector({css}).value"))
+            .await?
+            .as_str()
+            .unwrap_or_default()
+            .to_owned())
+    }
+
     /// Picks an option of a `<select>` by its value.
     pub async fn select(&self, css: &str, value: &str) -> anyhow::Result<()> {
         self.click(&format!("{css} option[value=\"{value}\"]"))

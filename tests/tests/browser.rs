@@ -2,9 +2,11 @@
 //! loopback port (SQLite). Each page kind is scanned with axe-core (no serious or critical
 //! violation allowed) and photographed into `target/screenshots/`.
 //!
-//! Covered so far: home, the language picker, pre-registration (errors, then success), login
-//! (error, then success), the applicant's page and the public register. The step-by-step
-//! application form, the reviewer and administration pages are not built yet (issue 5).
+//! Covered: home, the language picker, pre-registration (errors, then success), the whole
+//! step-by-step application in Japanese and in English (postal-code autofill, the FTE
+//! calculator, an error and its correction, confirmation, submission), login (error, then
+//! success), the applicant's page and the public register. The Excel upload, the reviewer and
+//! the administration pages are not built yet (issue 5).
 
 use tests::browser::{Browser, serve};
 use tests::{Db, TestApp};
@@ -125,10 +127,30 @@ async fn applicant_pages_work_in_a_real_browser_and_pass_axe() {
     assert_accessible(&browser, "pre-registration sent (en)").await;
     shot(&browser, "pre-register-sent-en").await;
     let mails = app.deliver_mail().await;
-    assert!(
-        mails.iter().any(|m| m.to == "hanako@example.jp"),
-        "the link was mailed"
-    );
+    let token = mails
+        .iter()
+        .filter(|m| m.to == "hanako@example.jp")
+        .find_map(|m| m.link_token("/apply/"))
+        .expect("the link was mailed");
+
+    // The whole application in English (the chosen language), then another one in Japanese.
+    complete_application(&browser, &base, &token, "en").await;
+    let (status, _, _) = app
+        .call(
+            axum::http::Method::POST,
+            "/api/v1/pre-registrations",
+            Some(&serde_json::json!({ "email": "jiro@example.jp", "email_confirmation": "jiro@example.jp" })),
+            &[],
+        )
+        .await;
+    assert_eq!(status, axum::http::StatusCode::ACCEPTED);
+    let token = app
+        .deliver_mail()
+        .await
+        .iter()
+        .find_map(|m| m.link_token("/apply/"))
+        .expect("second link");
+    complete_application(&browser, &base, &token, "ja").await;
 
     // Login: a wrong password, then the right one, lands on the applicant's page.
     browser
@@ -176,4 +198,243 @@ async fn applicant_pages_work_in_a_real_browser_and_pass_axe() {
     shot(&browser, "register-en").await;
 
     browser.quit().await.expect("quit");
+}
+
+/// Fills the whole application through the pages as a user would, in `lang`.
+async fn complete_application(browser: &Browser, base: &str, token: &str, lang: &str) {
+    let step = |name: &str| format!("{name}-{lang}");
+    browser
+        .goto(&format!("{base}/apply/{token}?lang={lang}"))
+        .await
+        .expect("overview");
+    assert_eq!(
+        browser
+            .script("return document.documentElement.lang")
+            .await
+            .expect("lang"),
+        lang
+    );
+    assert_accessible(browser, &step("application overview")).await;
+    shot(browser, &step("apply-overview")).await;
+    browser
+        .click_and_load("main a.button")
+        .await
+        .expect("start");
+
+    // Kind of applicant.
+    browser.click("#founder").await.expect("private");
+    browser
+        .click_and_load("main form button[type=submit]")
+        .await
+        .expect("save kind");
+
+    // Applicant: the postal code fills the prefecture and city as it is typed.
+    browser
+        .fill("#applicant-name", "株式会社みなと食品")
+        .await
+        .expect("name");
+    browser
+        .fill("#applicant-name_kana", "かぶしきがいしゃみなとしょくひん")
+        .await
+        .expect("kana");
+    browser
+        .fill("#applicant-representative", "港川太郎")
+        .await
+        .expect("rep");
+    browser
+        .fill("#applicant-representative_kana", "みなとがわたろう")
+        .await
+        .expect("rep kana");
+    browser
+        .fill("#applicant-postal_code", "100-8916")
+        .await
+        .expect("postal");
+    browser
+        .wait_until("document.getElementById('applicant-city').value === '千代田区'")
+        .await
+        .expect("postal autofill");
+    assert_eq!(
+        browser.value("#applicant-prefecture").await.expect("pref"),
+        "東京都"
+    );
+    browser
+        .fill("#applicant-street", "霞が関１丁目２番２号")
+        .await
+        .expect("street");
+    browser
+        .fill("#applicant-phone", "03-3595-3426")
+        .await
+        .expect("phone");
+    browser
+        .fill("#applicant-email", "soumu@minato-foods.example.jp")
+        .await
+        .expect("email");
+    browser
+        .click("#applicant-industrial_physician")
+        .await
+        .expect("physician");
+    browser
+        .click("#applicant-business_continuity_plan")
+        .await
+        .expect("bcp");
+    browser
+        .fill("#applicant-note1", "3120001000001")
+        .await
+        .expect("corporate number");
+    // A malformed e-mail address is refused, with the error beside the field.
+    browser
+        .fill("#applicant-email", "soumu-at-minato-foods")
+        .await
+        .expect("email");
+    browser
+        .click_and_load("main form button[type=submit]")
+        .await
+        .expect("save applicant");
+    assert!(browser.text(".error-summary").await.expect("summary").len() > 3);
+    assert_accessible(browser, &step("applicant with an error")).await;
+    shot(browser, &step("apply-applicant-error")).await;
+    assert_eq!(
+        browser
+            .script(
+                "return document.getElementById('applicant-email').getAttribute('aria-invalid')"
+            )
+            .await
+            .expect("invalid"),
+        "true"
+    );
+    browser
+        .fill("#applicant-email", "soumu@minato-foods.example.jp")
+        .await
+        .expect("email");
+    browser
+        .click_and_load("main form button[type=submit]")
+        .await
+        .expect("save applicant");
+
+    // Establishments: add one; details; business line with the FTE calculator; site.
+    assert_accessible(browser, &step("establishments (empty)")).await;
+    browser
+        .click_and_load("main button[value=add]")
+        .await
+        .expect("add establishment");
+    browser
+        .fill("#establishments-0-name", "本社工場")
+        .await
+        .expect("name");
+    browser
+        .fill("#establishments-0-postal_code", "1008916")
+        .await
+        .expect("postal");
+    browser
+        .wait_until("document.getElementById('establishments-0-city').value === '千代田区'")
+        .await
+        .expect("postal autofill");
+    browser
+        .fill("#establishments-0-street", "霞が関１丁目２番２号")
+        .await
+        .expect("street");
+    browser
+        .fill("#establishments-0-phone", "0335953426")
+        .await
+        .expect("phone");
+    browser
+        .fill("#establishments-0-total_staff", "120")
+        .await
+        .expect("staff");
+    browser
+        .click_and_load("main form button[type=submit]")
+        .await
+        .expect("save details");
+
+    browser
+        .select(
+            "#establishments-0-business_lines-0-business_type",
+            "food-manufacturing/bread-and-confectionery",
+        )
+        .await
+        .expect("type");
+    browser
+        .click("details[data-fte] summary")
+        .await
+        .expect("open calculator");
+    browser
+        .fill("[data-fte-full]", "30")
+        .await
+        .expect("full-time");
+    browser.fill("[data-fte-hours]", "20").await.expect("hours");
+    browser
+        .fill("[data-fte-people]", "5")
+        .await
+        .expect("people");
+    browser
+        .click("[data-fte-calculate]")
+        .await
+        .expect("calculate");
+    browser
+        .wait_until("!document.querySelector('[data-fte-use]').hidden")
+        .await
+        .expect("a result");
+    assert_accessible(browser, &step("business lines with the calculator")).await;
+    shot(browser, &step("apply-lines-fte")).await;
+    browser.click("[data-fte-use]").await.expect("use figure");
+    // 30 + 20/40 × 5 = 32.5 → 33.
+    assert_eq!(
+        browser
+            .value("#establishments-0-business_lines-0-registered_staff_own")
+            .await
+            .expect("own"),
+        "33"
+    );
+    browser
+        .fill(
+            "#establishments-0-business_lines-0-registered_staff_external",
+            "0",
+        )
+        .await
+        .expect("external");
+    browser
+        .click_and_load("main form button[type=submit]")
+        .await
+        .expect("save lines");
+
+    browser
+        .click("#establishments-0-vaccination_site-status-not_yet_secured")
+        .await
+        .expect("not yet");
+    browser
+        .fill(
+            "#establishments-0-vaccination_site-plan_note",
+            "近隣の病院で実施を検討中",
+        )
+        .await
+        .expect("plan");
+    browser
+        .click_and_load("main form button[type=submit]")
+        .await
+        .expect("save site");
+    assert_accessible(browser, &step("establishments table")).await;
+    shot(browser, &step("apply-establishments")).await;
+
+    // Confirmation and submission.
+    browser
+        .click_and_load("main a[href*='/confirm']")
+        .await
+        .expect("to confirm");
+    assert!(
+        browser
+            .script("return document.querySelectorAll('.notice--error').length")
+            .await
+            .expect("n")
+            == 0
+    );
+    assert_accessible(browser, &step("confirmation")).await;
+    shot(browser, &step("apply-confirm")).await;
+    browser.click("#declaration").await.expect("declare");
+    browser
+        .click_and_load("main form button[type=submit]")
+        .await
+        .expect("submit");
+    assert!(browser.text(".notice--ok").await.expect("receipt").len() > 10);
+    assert_accessible(browser, &step("submitted")).await;
+    shot(browser, &step("apply-submitted")).await;
 }

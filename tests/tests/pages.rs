@@ -10,6 +10,7 @@ on_both_databases!(
     pre_registration_form_shows_errors_linked_to_fields_and_keeps_input,
     applicant_sets_a_password_logs_in_sees_the_application_and_logs_out,
     static_files_and_the_register_page_are_served,
+    applicant_fills_the_form_step_by_step_and_submits,
 );
 
 fn lang_of(html: &str) -> &str {
@@ -208,4 +209,270 @@ async fn static_files_and_the_register_page_are_served(app: TestApp) {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(lang_of(&html), "en");
     assert!(html.contains("role=\"search\""));
+}
+
+fn location(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The example application's applicant and first establishment, as form fields.
+fn example_fields(
+    prefix: &str,
+    object: &serde_json::Value,
+    keys: &[&str],
+) -> Vec<(String, String)> {
+    keys.iter()
+        .map(|k| {
+            let value = match &object[*k] {
+                serde_json::Value::Bool(true) => "yes".to_owned(),
+                serde_json::Value::Bool(false) => "no".to_owned(),
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Number(n) => n.to_string(),
+                _ => String::new(),
+            };
+            (format!("{prefix}/{k}"), value)
+        })
+        .collect()
+}
+
+async fn post(
+    app: &TestApp,
+    path: &str,
+    fields: &[(String, String)],
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    app.post_form(path, &fields, &[]).await
+}
+
+async fn applicant_fills_the_form_step_by_step_and_submits(mut app: TestApp) {
+    let example: serde_json::Value = serde_json::from_str(tests::EXAMPLE).expect("example");
+    let (status, _, _) = app
+        .call(
+            Method::POST,
+            "/api/v1/pre-registrations",
+            Some(&serde_json::json!({ "email": "step@example.jp", "email_confirmation": "step@example.jp" })),
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let token = app
+        .deliver_mail()
+        .await
+        .last()
+        .and_then(|m| m.link_token("/apply/"))
+        .expect("link");
+    let base = format!("/apply/{token}");
+
+    let (status, _, html) = app.page(Method::GET, &base, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("未入力"), "nothing entered yet: {html}");
+
+    // Kind of applicant.
+    let (status, headers, _) = post(
+        &app,
+        &format!("{base}/kind"),
+        &[("/founder".into(), "private".into())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&headers), format!("{base}/applicant?lang=ja"));
+
+    // Applicant: a missing name is reported, everything typed is kept and saved.
+    let applicant = &example["applicant"];
+    let keys = [
+        "name",
+        "name_kana",
+        "representative",
+        "representative_kana",
+        "postal_code",
+        "prefecture",
+        "city",
+        "street",
+        "phone",
+        "fax",
+        "email",
+        "industrial_physician",
+        "business_continuity_plan",
+        "note1",
+        "note2",
+    ];
+    let mut fields = example_fields("/applicant", applicant, &keys);
+    fields[0].1 = String::new();
+    let (status, _, html) = post(&app, &format!("{base}/applicant"), &fields).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    assert!(
+        html.contains("href=\"#applicant-name\""),
+        "the summary links to the name: {html}"
+    );
+    assert!(
+        html.contains("value=\"港川太郎\""),
+        "the representative typed is kept"
+    );
+    let (_, _, stored) = app
+        .call(Method::GET, &format!("/api/v1/drafts/{token}"), None, &[])
+        .await;
+    assert_eq!(
+        stored["document"]["applicant"]["representative"], "港川太郎",
+        "saved although incomplete"
+    );
+    let fields = example_fields("/applicant", applicant, &keys);
+    let (status, headers, html) = post(&app, &format!("{base}/applicant"), &fields).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    assert_eq!(location(&headers), format!("{base}/establishments?lang=ja"));
+
+    // Establishments: add one, fill its three steps.
+    let (status, headers, _) = post(
+        &app,
+        &format!("{base}/establishments"),
+        &[("action".into(), "add".into())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        location(&headers),
+        format!("{base}/establishments/0/details?lang=ja")
+    );
+    let establishment = &example["establishments"][0];
+    let fields = example_fields(
+        "/establishments/0",
+        establishment,
+        &[
+            "name",
+            "postal_code",
+            "prefecture",
+            "city",
+            "street",
+            "phone",
+            "fax",
+            "email",
+            "total_staff",
+        ],
+    );
+    let (status, headers, html) =
+        post(&app, &format!("{base}/establishments/0/details"), &fields).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    assert_eq!(
+        location(&headers),
+        format!("{base}/establishments/0/lines?lang=ja")
+    );
+    let (status, _, html) = app
+        .page(Method::GET, &format!("{base}/establishments/0/lines"), &[])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    // (minijinja escapes `/` in attributes as `&#x2f;`, which the browser reads back as `/`.)
+    assert!(
+        html.contains("value=\"food-manufacturing&#x2f;bread-and-confectionery\""),
+        "the catalogue is offered"
+    );
+    let line = "/establishments/0/business_lines/0";
+    let (status, headers, html) = post(
+        &app,
+        &format!("{base}/establishments/0/lines"),
+        &[
+            (
+                format!("{line}/business_type"),
+                "food-manufacturing/bread-and-confectionery".into(),
+            ),
+            (format!("{line}/registered_staff_own"), "40".into()),
+            (format!("{line}/registered_staff_external"), "4".into()),
+            (
+                format!("{line}/note"),
+                "製造 32人、資材調達 6人、出荷 6人".into(),
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    assert_eq!(
+        location(&headers),
+        format!("{base}/establishments/0/site?lang=ja")
+    );
+    let site = &establishment["vaccination_site"];
+    let fields = example_fields(
+        "/establishments/0/vaccination_site",
+        site,
+        &[
+            "status",
+            "name",
+            "name_kana",
+            "postal_code",
+            "prefecture",
+            "city",
+            "street",
+            "phone",
+        ],
+    );
+    let (status, headers, html) =
+        post(&app, &format!("{base}/establishments/0/site"), &fields).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    assert_eq!(location(&headers), format!("{base}/establishments?lang=ja"));
+
+    // Copy and delete in the table.
+    let (status, _, _) = post(
+        &app,
+        &format!("{base}/establishments"),
+        &[("action".into(), "copy:0".into())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, _, html) = app
+        .page(Method::GET, &format!("{base}/establishments"), &[])
+        .await;
+    assert!(html.contains("本社工場 （コピー）"), "{html}");
+    let (status, _, _) = post(
+        &app,
+        &format!("{base}/establishments"),
+        &[("action".into(), "delete:1".into())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, _) = post(
+        &app,
+        &format!("{base}/establishments"),
+        &[("action".into(), "delete:7".into())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "no such row");
+
+    // Confirmation: the declaration is required; then submit, twice with the same key.
+    let (status, _, html) = app.page(Method::GET, &format!("{base}/confirm"), &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("株式会社みなと食品"));
+    assert!(
+        !html.contains("送信する前に直してください"),
+        "no blocking finding: {html}"
+    );
+    let (status, _, html) = post(
+        &app,
+        &format!("{base}/submit"),
+        &[("key".into(), "k-1".into())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("href=\"#declaration\""));
+    let submit = [
+        ("key".to_owned(), "k-2".to_owned()),
+        ("declaration".to_owned(), "yes".to_owned()),
+    ];
+    let (status, _, html) = post(&app, &format!("{base}/submit"), &submit).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("申請を送信しました"));
+    let (status, _, html) = post(&app, &format!("{base}/submit"), &submit).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "a second click gets the same receipt: {html}"
+    );
+    assert!(html.contains("申請を送信しました"));
+    let (_, _, stored) = app
+        .call(Method::GET, &format!("/api/v1/drafts/{token}"), None, &[])
+        .await;
+    assert_eq!(stored["error"]["code"], "application_already_submitted");
 }

@@ -6,7 +6,6 @@ mod catalogue;
 mod drafts;
 mod fte;
 mod meta;
-mod pages;
 mod postal_codes;
 mod pre_registrations;
 pub(crate) mod register;
@@ -125,7 +124,21 @@ pub(crate) fn routes() -> Router<AppState> {
             "/templates/establishments.xlsx",
             get(templates::establishment_template),
         )
-        .route("/apply/{token}", get(pages::apply))
+        .route("/apply/{token}", get(web::apply::overview))
+        .route(
+            "/apply/{token}/establishments",
+            get(web::apply::establishment_list).post(web::apply::establishment_action),
+        )
+        .route("/apply/{token}/confirm", get(web::apply::confirm))
+        .route("/apply/{token}/submit", post(web::apply::submit))
+        .route(
+            "/apply/{token}/establishments/{index}/{step}",
+            get(web::apply::establishment_step_form).post(web::apply::establishment_step_submit),
+        )
+        .route(
+            "/apply/{token}/{step}",
+            get(web::apply::step_form).post(web::apply::step_submit),
+        )
         .route(
             "/account/password/{token}",
             get(web::pages::password_form).post(web::pages::password_submit),

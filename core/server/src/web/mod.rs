@@ -15,6 +15,7 @@ use minijinja::value::{Kwargs, Value as JinjaValue};
 use minijinja::{AutoEscape, Environment, ErrorKind, State, UndefinedBehavior};
 use serde_json::{Value, json};
 
+pub(crate) mod apply;
 pub(crate) mod pages;
 
 /// Templates, embedded at build time.
@@ -34,6 +35,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "set_password.html",
     "register.html",
     "my.html",
+    "apply_step.html",
 ];
 
 /// The stylesheet and the script, embedded.
@@ -187,6 +189,18 @@ pub(crate) fn problems_json(locale: Locale, problems: &[registrar::FieldProblem]
             })
         })
         .collect()
+}
+
+/// 404 as a page (an unknown step, an establishment that does not exist).
+pub(crate) fn not_found_page(locale: Locale, path: &str) -> Response {
+    Page::new("message.html", "page-problem-title")
+        .with(
+            "message",
+            Catalog::embedded().message(locale, "error-not_found", &[]),
+        )
+        .with("kind", "error")
+        .status(StatusCode::NOT_FOUND)
+        .render(locale, path)
 }
 
 /// `GET /static/site.css` and `/static/site.js`.
