@@ -8,6 +8,7 @@
 //! success), the applicant's page and the public register. The Excel upload, the reviewer and
 //! the administration pages are not built yet (issue 5).
 
+use registrar::Clock as _;
 use tests::browser::{Browser, serve};
 use tests::{Db, TestApp};
 
@@ -40,7 +41,7 @@ async fn applicant_pages_work_in_a_real_browser_and_pass_axe() {
         .as_str()
         .unwrap_or_default()
         .to_owned();
-    app.submitted_application(&document).await;
+    let (application_id, _) = app.submitted_application(&document).await;
     let base = serve(app.router.clone()).await.expect("server");
     let browser = Browser::start()
         .await
@@ -196,6 +197,125 @@ async fn applicant_pages_work_in_a_real_browser_and_pass_axe() {
         .expect("register");
     assert_accessible(&browser, "public register (en)").await;
     shot(&browser, "register-en").await;
+
+    // A reviewer of the agriculture ministry logs in with the TOTP code, sends an inquiry on a
+    // staff count of its line and accepts nothing yet.
+    let created = app
+        .registrar
+        .bootstrap_staff(
+            "maff",
+            "reviewer@maff.test",
+            "審査 花子",
+            authz::Role::Reviewer,
+        )
+        .await
+        .expect("reviewer");
+    let link = created
+        .enrolment_link
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let staff_password = "a long reviewer passphrase";
+    let enrolment = app
+        .registrar
+        .enrol_staff(Some(&link), Some(staff_password))
+        .await
+        .expect("enrolment");
+    let code = registrar::totp::code_at(&enrolment.totp_secret, app.clock.now_ms()).expect("code");
+    browser
+        .goto(&format!("{base}/staff/login?lang=ja"))
+        .await
+        .expect("staff login");
+    assert_accessible(&browser, "staff login (ja)").await;
+    shot(&browser, "staff-login-ja").await;
+    browser
+        .fill("#email", "reviewer@maff.test")
+        .await
+        .expect("email");
+    browser
+        .fill("#password", staff_password)
+        .await
+        .expect("password");
+    browser.fill("#code", &code).await.expect("code");
+    browser
+        .click_and_load("main form button[type=submit]")
+        .await
+        .expect("log in");
+    assert!(browser.url().await.expect("url").contains("/staff"));
+    assert_accessible(&browser, "review queue (ja)").await;
+    shot(&browser, "staff-queue-ja").await;
+    browser
+        .click_and_load(&format!("a[href^='/staff/applications/{application_id}']"))
+        .await
+        .expect("open application");
+    assert_accessible(&browser, "review of an application (ja)").await;
+    shot(&browser, "staff-review-ja").await;
+    let flagged = "/establishments/0/business_lines/0/registered_staff_own";
+    browser
+        .click(&format!("input[value='{flagged}']"))
+        .await
+        .expect("anchor");
+    browser
+        .fill("#inquiry-message", "製造の従業者数の根拠を教えてください。")
+        .await
+        .expect("message");
+    browser
+        .click_and_load("form[action*='/inquiries'] button[type=submit]")
+        .await
+        .expect("send inquiry");
+    assert!(browser.text(".notice--ok").await.expect("sent").len() > 3);
+    let mails = app.deliver_mail().await;
+    assert!(
+        mails.iter().any(|m| m.to == email),
+        "the applicant was told of the inquiry"
+    );
+
+    // The applicant answers: only the flagged field is editable.
+    browser
+        .goto(&format!("{base}/my?lang=ja"))
+        .await
+        .expect("my");
+    browser
+        .click_and_load("main a.button[href*='/my/inquiries/']")
+        .await
+        .expect("answer");
+    assert_eq!(
+        browser
+            .script("return document.querySelectorAll('main form input[type=text]').length")
+            .await
+            .expect("n"),
+        1,
+        "one editable field: the flagged one"
+    );
+    assert_accessible(&browser, "inquiry answer (ja)").await;
+    shot(&browser, "inquiry-answer-ja").await;
+    browser
+        .fill(
+            "#establishments-0-business_lines-0-registered_staff_own",
+            "38",
+        )
+        .await
+        .expect("correct");
+    browser
+        .fill("#answer-message", "38人に訂正します。")
+        .await
+        .expect("answer");
+    browser
+        .click_and_load("main form button[type=submit]")
+        .await
+        .expect("send answer");
+    assert!(browser.text(".notice--ok").await.expect("answered").len() > 3);
+
+    // The reviewer sees the answer and the correction as a diff.
+    browser
+        .goto(&format!(
+            "{base}/staff/applications/{application_id}?lang=ja"
+        ))
+        .await
+        .expect("review again");
+    assert_eq!(browser.text("ins").await.expect("diff"), "38");
+    shot(&browser, "staff-review-diff-ja").await;
 
     browser.quit().await.expect("quit");
 }

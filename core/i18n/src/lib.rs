@@ -90,8 +90,8 @@ macro_rules! sources {
 }
 
 const SOURCES: &[Source] = sources! {
-    Ja "ja" ["core.ftl", "mail.ftl", "findings.ftl", "register.ftl", "pages.ftl", "apply.ftl"];
-    En "en" ["core.ftl", "mail.ftl", "findings.ftl", "register.ftl", "pages.ftl", "apply.ftl"];
+    Ja "ja" ["core.ftl", "mail.ftl", "findings.ftl", "register.ftl", "pages.ftl", "apply.ftl", "staff.ftl"];
+    En "en" ["core.ftl", "mail.ftl", "findings.ftl", "register.ftl", "pages.ftl", "apply.ftl", "staff.ftl"];
 };
 
 /// Arguments of a message: name → string or number.

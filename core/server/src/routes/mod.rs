@@ -154,7 +154,30 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/logout", post(web::pages::logout))
         .route("/my", get(web::pages::my_page))
+        .route(
+            "/my/inquiries/{id}",
+            get(web::pages::inquiry_form).post(web::pages::inquiry_submit),
+        )
         .route("/static/{name}", get(web::static_file))
+        .route("/staff", get(web::staff::home))
+        .route(
+            "/staff/login",
+            get(web::staff::login_form).post(web::staff::login_submit),
+        )
+        .route("/staff/logout", post(web::staff::logout))
+        .route("/staff/applications/{id}", get(web::staff::application))
+        .route(
+            "/staff/applications/{id}/lines/{line}",
+            post(web::staff::decide),
+        )
+        .route(
+            "/staff/applications/{id}/inquiries",
+            post(web::staff::open_inquiry),
+        )
+        .route(
+            "/staff/applications/{id}/registration",
+            post(web::staff::register),
+        )
 }
 
 /// 404 for every unknown path, as JSON in the request's language.

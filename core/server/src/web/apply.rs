@@ -25,7 +25,7 @@ const PAGE_SIZE: usize = 20;
 
 /// How a field is typed and stored.
 #[derive(Debug, Clone, Copy)]
-enum Kind {
+pub(crate) enum Kind {
     Text,
     Kana,
     Textarea,
@@ -54,7 +54,7 @@ const SITE_STATUS: &[(&str, &str)] = &[
 
 /// One field: where it lives in the document (relative to the step's prefix), how it is
 /// typed, its label message, an optional hint, the browser's autocomplete token, required.
-type FieldSpec = (
+pub(crate) type FieldSpec = (
     &'static str,
     Kind,
     &'static str,
@@ -1497,6 +1497,101 @@ pub(crate) async fn submit(
                 .status(error.status())
                 .render(locale, &path)
         }
+    }
+}
+
+/// The field spec of a document path, by where it lives (for inquiry anchors and labels).
+pub(crate) fn spec_of(path: &str) -> Option<FieldSpec> {
+    let last = format!("/{}", path.rsplit('/').next().unwrap_or_default());
+    let list: &[FieldSpec] = if path.starts_with("/applicant/") {
+        APPLICANT_FIELDS
+    } else if path.contains("/vaccination_site/") {
+        SITE_FIELDS
+    } else if path.contains("/business_lines/") {
+        LINE_FIELDS
+    } else if path.starts_with("/establishments/") {
+        ESTABLISHMENT_FIELDS
+    } else {
+        KIND_FIELDS
+    };
+    list.iter().find(|spec| spec.0 == last).copied()
+}
+
+const LINE_FIELDS: &[FieldSpec] = &[
+    (
+        "/registered_staff_own",
+        Kind::Count,
+        "apply-field-staff-own",
+        Some("apply-hint-staff-own"),
+        "",
+        true,
+    ),
+    (
+        "/registered_staff_external",
+        Kind::Count,
+        "apply-field-staff-external",
+        Some("apply-hint-staff-external"),
+        "",
+        true,
+    ),
+    (
+        "/note",
+        Kind::Textarea,
+        "apply-field-line-note",
+        Some("apply-hint-line-note"),
+        "",
+        false,
+    ),
+];
+
+/// The label of a document path in `locale` (its field's label; the path itself otherwise).
+pub(crate) fn label_of(path: &str, locale: Locale) -> String {
+    spec_of(path).map_or_else(|| path.to_owned(), |spec| message(locale, spec.2))
+}
+
+/// The flagged fields of an inquiry as form fields with the current values.
+pub(crate) fn inquiry_fields(
+    locale: Locale,
+    document: &Value,
+    paths: &[String],
+    problems: &Findings,
+) -> Vec<Value> {
+    paths
+        .iter()
+        .map(|path| {
+            let spec =
+                spec_of(path).unwrap_or(("", Kind::Text, "apply-field-note2", None, "", false));
+            let value = shown(document.pointer(path), spec.1);
+            let mut field = field_json(locale, path, &spec, &value, problems);
+            field["label"] = json!(label_of(path, locale));
+            if let Some(i) = path
+                .strip_prefix("/establishments/")
+                .and_then(|r| r.split('/').next())
+            {
+                let name = document
+                    .pointer(&format!("/establishments/{i}/name"))
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                field["label"] = json!(format!("{} — {}", name, label_of(path, locale)));
+            }
+            field
+        })
+        .collect()
+}
+
+/// Applies the typed values of the flagged fields to `document`.
+pub(crate) fn apply_inquiry_answer(
+    document: &mut Value,
+    paths: &[String],
+    form: &[(String, String)],
+) {
+    for path in paths {
+        let kind = spec_of(path).map_or(Kind::Text, |spec| spec.1);
+        let typed = form
+            .iter()
+            .find(|(name, _)| name == path)
+            .map_or("", |(_, v)| v.as_str());
+        set_pointer(document, path, stored(typed, kind));
     }
 }
 

@@ -17,6 +17,7 @@ use serde_json::{Value, json};
 
 pub(crate) mod apply;
 pub(crate) mod pages;
+pub(crate) mod staff;
 
 /// Templates, embedded at build time.
 macro_rules! templates {
@@ -36,6 +37,8 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "register.html",
     "my.html",
     "apply_step.html",
+    "staff.html",
+    "inquiry.html",
 ];
 
 /// The stylesheet and the script, embedded.

@@ -183,6 +183,9 @@ pub(crate) async fn my_page(
                 "status_label": message(locale, &format!("page-inquiry-status-{status}")),
                 "opened_at": q["opened_at"],
                 "message": q["message"],
+                "ministry": q["ministry_name"],
+                "href": format!("/my/inquiries/{}?lang={}", q["id"].as_str().unwrap_or_default(), locale.tag()),
+                "open": status == "open",
             })
         })
         .collect();
@@ -344,4 +347,201 @@ pub(crate) async fn register_page(
             ),
         )
         .render(locale, path)
+}
+
+/// The applicant's session, or a redirect to the login page.
+async fn applicant(
+    state: &AppState,
+    headers: &HeaderMap,
+    locale: Locale,
+) -> Result<registrar::Session, Response> {
+    state
+        .registrar
+        .session(cookie(headers, state.session_cookie()))
+        .await
+        .map_err(|_| Redirect::to(&format!("/login?lang={}", locale.tag())).into_response())
+}
+
+async fn inquiry_page(
+    state: &AppState,
+    locale: Locale,
+    session: &registrar::Session,
+    id: &str,
+    form: Option<&[(String, String)]>,
+    errors: Value,
+) -> Response {
+    let path = format!("/my/inquiries/{id}");
+    let (inquiries, application) = match (
+        state.registrar.my_inquiries(session).await,
+        state.registrar.my_application(session).await,
+    ) {
+        (Ok(inquiries), Ok(application)) => (inquiries, application),
+        (Err(err), _) => return failure_page(locale, &path, &ApiError::from(err)),
+        (_, Err(err)) => return failure_page(locale, &path, &ApiError::from(err)),
+    };
+    let Some(inquiry) = inquiries["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["id"] == id))
+        .cloned()
+    else {
+        return super::not_found_page(locale, &path);
+    };
+    let paths: Vec<String> = inquiry["paths"]
+        .as_array()
+        .map(|p| {
+            p.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut document = application["document"].clone();
+    if let Some(form) = form {
+        super::apply::apply_inquiry_answer(&mut document, &paths, form);
+    }
+    let findings: Vec<Value> = errors
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| json!({ "severity": "error", "path": e["path"], "message": e["message"] }))
+        .collect();
+    let fields = super::apply::inquiry_fields(locale, &document, &paths, &findings);
+    let summary: Vec<Value> = errors
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| {
+            let path = e["path"].as_str().unwrap_or_default();
+            let field = if path.is_empty() || path == "/message" {
+                "answer-message".to_owned()
+            } else {
+                path.trim_start_matches('/').replace('/', "-")
+            };
+            json!({ "field": field, "message": e["message"] })
+        })
+        .collect();
+    let status = if summary.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let typed_message = form
+        .and_then(|f| {
+            f.iter()
+                .find(|(k, _)| k == "message")
+                .map(|(_, v)| v.clone())
+        })
+        .unwrap_or_default();
+    Page::new("inquiry.html", "page-inquiry-title")
+        .with("inquiry", inquiry)
+        .with("fields", fields)
+        .with("action", &path)
+        .with("answer", typed_message)
+        .with("errors", summary)
+        .status(status)
+        .render(locale, &path)
+}
+
+/// `GET /my/inquiries/{id}`: the inquiry, with only its flagged fields editable.
+pub(crate) async fn inquiry_form(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let session = match applicant(&state, &headers, locale).await {
+        Ok(session) => session,
+        Err(redirect) => return redirect,
+    };
+    inquiry_page(&state, locale, &session, &id, None, json!([])).await
+}
+
+/// `POST /my/inquiries/{id}`: the answer and the corrected flagged fields.
+pub(crate) async fn inquiry_submit(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let session = match applicant(&state, &headers, locale).await {
+        Ok(session) => session,
+        Err(redirect) => return redirect,
+    };
+    let path = format!("/my/inquiries/{id}");
+    let (inquiries, application) = match (
+        state.registrar.my_inquiries(&session).await,
+        state.registrar.my_application(&session).await,
+    ) {
+        (Ok(inquiries), Ok(application)) => (inquiries, application),
+        (Err(err), _) => return failure_page(locale, &path, &ApiError::from(err)),
+        (_, Err(err)) => return failure_page(locale, &path, &ApiError::from(err)),
+    };
+    let paths: Vec<String> = inquiries["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["id"] == id.as_str()))
+        .and_then(|i| i["paths"].as_array())
+        .map(|p| {
+            p.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut document = application["document"].clone();
+    super::apply::apply_inquiry_answer(&mut document, &paths, &form);
+    let text = form
+        .iter()
+        .find(|(k, _)| k == "message")
+        .map(|(_, v)| v.as_str());
+    match state
+        .registrar
+        .answer_inquiry(&session, &id, text, Some(document))
+        .await
+    {
+        Ok(_) => Page::new("message.html", "page-inquiry-title")
+            .with("message", message(locale, "page-inquiry-answered"))
+            .with("kind", "ok")
+            .with("next_href", format!("/my?lang={}", locale.tag()))
+            .with("next_label", message(locale, "page-my-title"))
+            .render(locale, &path),
+        Err(registrar::ApplicantError::Invalid(problems)) => {
+            let errors: Vec<Value> = problems
+                .iter()
+                .zip(problems_json(locale, &problems).as_array().cloned().unwrap_or_default())
+                .map(|(p, e)| json!({ "path": p.path.trim_start_matches("/document"), "message": e["message"] }))
+                .collect();
+            inquiry_page(
+                &state,
+                locale,
+                &session,
+                &id,
+                Some(&form),
+                Value::Array(errors),
+            )
+            .await
+        }
+        Err(registrar::ApplicantError::Findings(report)) => {
+            let errors: Vec<Value> = crate::errors::report_json(&report, locale)
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|f| f["severity"] == "error")
+                .map(|f| json!({ "path": f["path"], "message": f["message"] }))
+                .collect();
+            inquiry_page(
+                &state,
+                locale,
+                &session,
+                &id,
+                Some(&form),
+                Value::Array(errors),
+            )
+            .await
+        }
+        Err(err) => failure_page(locale, &path, &ApiError::from(err)),
+    }
 }

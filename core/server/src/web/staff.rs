@@ -1,0 +1,570 @@
+//! The staff pages: login with the TOTP code, a ministry's review queue, the review of one
+//! application (the applicant section, the ministry's own lines with their decisions, the
+//! findings, the inquiries with answers and diffs, the inquiry composer anchored to fields), and
+//! the central administration's list with registration. Every decision is the same use case as
+//! the JSON API's, so the authorization gate and the audit are the same.
+//!
+//! Reviewers see canonical Japanese labels and findings (the applicant's words as typed); the
+//! page chrome follows the staff member's chosen language.
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use i18n::{Catalog, Locale};
+use registrar::{LoginError, QueueQuery, StaffError, StaffSession};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{Page, problems_json};
+use crate::errors::{ApiError, report_json};
+use crate::extract::cookie;
+use crate::{AppState, RequestLocale};
+
+fn message(locale: Locale, id: &str) -> String {
+    Catalog::embedded().message(locale, id, &[])
+}
+
+fn failure(locale: Locale, path: &str, error: &ApiError) -> Response {
+    Page::new("message.html", "page-problem-title")
+        .with("message", error.message(locale))
+        .with("kind", "error")
+        .status(error.status())
+        .render(locale, path)
+}
+
+/// The logged-in staff member, or a redirect to the staff login page.
+async fn staff(
+    state: &AppState,
+    headers: &HeaderMap,
+    locale: Locale,
+) -> Result<StaffSession, Response> {
+    state
+        .registrar
+        .staff_session(cookie(headers, state.staff_cookie()))
+        .await
+        .map_err(|_| Redirect::to(&format!("/staff/login?lang={}", locale.tag())).into_response())
+}
+
+/// The login form's fields.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct StaffLoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    code: String,
+}
+
+fn login_page(email: &str, errors: Value) -> Page {
+    Page::new("staff.html", "staff-login-title")
+        .with("template_kind", "login")
+        .with("email", email)
+        .with("errors", errors)
+}
+
+/// `GET /staff/login`.
+pub(crate) async fn login_form(RequestLocale(locale): RequestLocale) -> Response {
+    login_page("", json!([])).render(locale, "/staff/login")
+}
+
+/// `POST /staff/login`: e-mail, password and the 6-digit code; to `/staff` on success.
+pub(crate) async fn login_submit(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Form(form): Form<StaffLoginForm>,
+) -> Response {
+    let path = "/staff/login";
+    match state
+        .registrar
+        .staff_login(Some(&form.email), Some(&form.password), Some(&form.code))
+        .await
+    {
+        Ok(token) => {
+            let secure = if state.secure_cookies { "; Secure" } else { "" };
+            let cookie = format!(
+                "{}={}; Path=/; HttpOnly; SameSite=Strict{secure}",
+                state.staff_cookie(),
+                token.0
+            );
+            let mut response =
+                Redirect::to(&format!("/staff?lang={}", locale.tag())).into_response();
+            if let Ok(value) = HeaderValue::from_str(&cookie) {
+                response.headers_mut().insert(header::SET_COOKIE, value);
+            }
+            response
+        }
+        Err(LoginError::Invalid(problems)) => {
+            login_page(&form.email, problems_json(locale, &problems))
+                .status(StatusCode::UNPROCESSABLE_ENTITY)
+                .render(locale, path)
+        }
+        Err(err) => {
+            let error = ApiError::from(err);
+            if error.status() == StatusCode::INTERNAL_SERVER_ERROR {
+                return failure(locale, path, &error);
+            }
+            login_page(
+                &form.email,
+                json!([{ "field": "email", "message": error.message(locale) }]),
+            )
+            .status(error.status())
+            .render(locale, path)
+        }
+    }
+}
+
+/// `POST /staff/logout`.
+pub(crate) async fn logout(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+) -> Response {
+    if let Ok(session) = state
+        .registrar
+        .staff_session(cookie(&headers, state.staff_cookie()))
+        .await
+        && let Err(err) = state.registrar.staff_logout(&session).await
+    {
+        return failure(locale, "/staff", &ApiError::from(err));
+    }
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let clear = format!(
+        "{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}",
+        state.staff_cookie()
+    );
+    let mut response = Redirect::to(&format!("/staff/login?lang={}", locale.tag())).into_response();
+    if let Ok(value) = HeaderValue::from_str(&clear) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// Filters of the queue page.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct QueueParams {
+    status: Option<String>,
+    q: Option<String>,
+    cursor: Option<String>,
+    sort: Option<String>,
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// `GET /staff`: a ministry's review queue, or the central administration's applications.
+pub(crate) async fn home(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+    Query(params): Query<QueueParams>,
+) -> Response {
+    let who = match staff(&state, &headers, locale).await {
+        Ok(who) => who,
+        Err(redirect) => return redirect,
+    };
+    if who.role == authz::Role::CentralAdmin {
+        return central_home(&state, locale, &who, &params).await;
+    }
+    let status = params.status.clone().filter(|s| !s.is_empty());
+    let search = params.q.clone().filter(|s| !s.trim().is_empty());
+    let descending = params.sort.as_deref() == Some("newest");
+    let page = match state
+        .registrar
+        .review_queue(
+            &who,
+            QueueQuery {
+                status: status.clone(),
+                search: search.clone(),
+                cursor: params.cursor.clone(),
+                descending,
+                limit: Some(50),
+            },
+        )
+        .await
+    {
+        Ok(page) => page,
+        Err(StaffError::Invalid(problems)) => {
+            return staff_page(&who, "staff-queue-title")
+                .with("template_kind", "queue")
+                .with("items", Vec::<Value>::new())
+                .with("status", status.unwrap_or_default())
+                .with("q", search.unwrap_or_default())
+                .with("sort", params.sort.unwrap_or_default())
+                .with("next_href", Value::Null)
+                .with("errors", problems_json(locale, &problems))
+                .status(StatusCode::UNPROCESSABLE_ENTITY)
+                .render(locale, "/staff");
+        }
+        Err(err) => return failure(locale, "/staff", &ApiError::from(err)),
+    };
+    let items: Vec<Value> = page["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|mut item| {
+            let status = item["status"].as_str().unwrap_or_default().to_owned();
+            item["status_label"] = json!(message(locale, &format!("staff-task-{status}")));
+            item["submitted_on"] = json!(
+                item["submitted_at"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .get(..10)
+                    .unwrap_or_default()
+            );
+            item
+        })
+        .collect();
+    let next_href = page["next_cursor"].as_str().map(|cursor| {
+        format!(
+            "/staff?lang={}&status={}&q={}&sort={}&cursor={}",
+            locale.tag(),
+            encode(status.as_deref().unwrap_or_default()),
+            encode(search.as_deref().unwrap_or_default()),
+            encode(params.sort.as_deref().unwrap_or_default()),
+            encode(cursor)
+        )
+    });
+    staff_page(&who, "staff-queue-title")
+        .with("template_kind", "queue")
+        .with("items", items)
+        .with("status", status.unwrap_or_default())
+        .with("q", search.unwrap_or_default())
+        .with("sort", params.sort.unwrap_or_default())
+        .with("next_href", next_href)
+        .render(locale, "/staff")
+}
+
+fn staff_page(who: &StaffSession, title: &'static str) -> Page {
+    Page::new("staff.html", title)
+        .with("staff_name", &who.name)
+        .with("tenant", &who.tenant_id)
+}
+
+async fn central_home(
+    state: &AppState,
+    locale: Locale,
+    who: &StaffSession,
+    params: &QueueParams,
+) -> Response {
+    let status = params
+        .status
+        .clone()
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "reviewed".to_owned());
+    let list = match state
+        .registrar
+        .central_applications(who, Some(&status))
+        .await
+    {
+        Ok(list) => list,
+        Err(err) => return failure(locale, "/staff", &ApiError::from(err)),
+    };
+    staff_page(who, "staff-central-title")
+        .with("template_kind", "central")
+        .with("status", status)
+        .with("items", list["items"].clone())
+        .render(locale, "/staff")
+}
+
+/// The notices shown after a redirect (`?done=`).
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct Done {
+    done: Option<String>,
+}
+
+/// Every leaf of the applicant section and of the visible lines, as inquiry anchors.
+fn anchors(document: &Value, lines: &[Value]) -> Vec<Value> {
+    let mut anchors = Vec::new();
+    if let Some(applicant) = document["applicant"].as_object() {
+        for key in applicant.keys() {
+            anchors.push(
+                json!({ "path": format!("/applicant/{key}"), "label": format!("申請者 › {key}") }),
+            );
+        }
+    }
+    for line in lines {
+        let path = line["path"].as_str().unwrap_or_default();
+        for key in ["registered_staff_own", "registered_staff_external", "note"] {
+            anchors.push(
+                json!({ "path": format!("{path}/{key}"), "label": format!("{path} › {key}") }),
+            );
+        }
+    }
+    anchors
+}
+
+/// `GET /staff/applications/{id}`: one application as the ministry sees it.
+pub(crate) async fn application(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Query(done): Query<Done>,
+) -> Response {
+    let who = match staff(&state, &headers, locale).await {
+        Ok(who) => who,
+        Err(redirect) => return redirect,
+    };
+    review_page(
+        &state,
+        locale,
+        &who,
+        &id,
+        done.done.as_deref(),
+        Vec::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn review_page(
+    state: &AppState,
+    locale: Locale,
+    who: &StaffSession,
+    id: &str,
+    done: Option<&str>,
+    errors: Vec<Value>,
+    status: StatusCode,
+) -> Response {
+    let path = format!("/staff/applications/{id}");
+    let view = match state.registrar.review_application(who, id).await {
+        Ok(view) => view,
+        Err(err) => return failure(locale, &path, &ApiError::from(err)),
+    };
+    let body = view.body;
+    let document = &body["document"];
+    // Canonical Japanese for what the reviewer judges.
+    let findings = report_json(&view.report, Locale::Ja);
+    let lines: Vec<Value> = body["lines"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|l| l["tenant"] == who.tenant_id.as_str())
+        .map(|mut line| {
+            let pointer = line["path"].as_str().unwrap_or_default().to_owned();
+            let establishment = pointer.split("/business_lines").next().unwrap_or_default();
+            let data = document.pointer(&pointer).cloned().unwrap_or(Value::Null);
+            line["establishment"] = document
+                .pointer(&format!("{establishment}/name"))
+                .cloned()
+                .unwrap_or(Value::Null);
+            line["label"] = json!(state.registrar.business_type_label(
+                line["business_type"].as_str().unwrap_or_default(),
+                Locale::Ja
+            ));
+            line["own"] = data["registered_staff_own"].clone();
+            line["external"] = data["registered_staff_external"].clone();
+            line["note"] = data["note"].clone();
+            let status = line["status"].as_str().unwrap_or_default().to_owned();
+            line["status_label"] = json!(message(locale, &format!("staff-line-{status}")));
+            line
+        })
+        .collect();
+    let applicant: Vec<Value> = document["applicant"]
+        .as_object()
+        .map(|a| a.iter().map(|(k, v)| json!({ "key": k, "value": match v { Value::String(s) => s.clone(), Value::Null => String::new(), other => other.to_string() } })).collect())
+        .unwrap_or_default();
+    let notice = done.map(|d| {
+        message(
+            locale,
+            &format!(
+                "staff-done-{}",
+                if d == "inquiry" {
+                    "inquiry"
+                } else {
+                    "decision"
+                }
+            ),
+        )
+    });
+    staff_page(who, "staff-review-title")
+        .with("template_kind", "review")
+        .with("application_id", id)
+        .with(
+            "applicant_name",
+            document["applicant"]["name"].as_str().unwrap_or_default(),
+        )
+        .with("applicant", applicant)
+        .with("lines", lines.clone())
+        .with("findings", findings)
+        .with("inquiries", body["inquiries"].clone())
+        .with("anchors", anchors(document, &lines))
+        .with("notice", notice)
+        .with("errors", errors)
+        .status(status)
+        .render(locale, &path)
+}
+
+/// A decision form.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct DecisionForm {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /staff/applications/{id}/lines/{line}`: accept, or reject with a reason.
+pub(crate) async fn decide(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Path((id, line)): Path<(String, i64)>,
+    headers: HeaderMap,
+    Form(form): Form<DecisionForm>,
+) -> Response {
+    let who = match staff(&state, &headers, locale).await {
+        Ok(who) => who,
+        Err(redirect) => return redirect,
+    };
+    let reason = Some(form.reason.as_str()).filter(|r| !r.trim().is_empty());
+    let decision = Some(form.decision.as_str()).filter(|d| !d.is_empty());
+    match state
+        .registrar
+        .decide_line(&who, &id, line, decision, reason)
+        .await
+    {
+        Ok(_) => Redirect::to(&format!(
+            "/staff/applications/{id}?lang={}&done=decision",
+            locale.tag()
+        ))
+        .into_response(),
+        Err(StaffError::Invalid(problems)) => {
+            let errors = problems_json(locale, &problems)
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|mut e| {
+                    e["field"] = json!(format!(
+                        "line-{line}-{}",
+                        e["field"].as_str().unwrap_or_default()
+                    ));
+                    e
+                })
+                .collect();
+            review_page(
+                &state,
+                locale,
+                &who,
+                &id,
+                None,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(err) => failure(
+            locale,
+            &format!("/staff/applications/{id}"),
+            &ApiError::from(err),
+        ),
+    }
+}
+
+/// `POST /staff/applications/{id}/inquiries`: the flagged fields (`path`, repeated) and the
+/// message.
+pub(crate) async fn open_inquiry(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let who = match staff(&state, &headers, locale).await {
+        Ok(who) => who,
+        Err(redirect) => return redirect,
+    };
+    let paths: Vec<String> = form
+        .iter()
+        .filter(|(k, _)| k == "path")
+        .map(|(_, v)| v.clone())
+        .collect();
+    let text = form
+        .iter()
+        .find(|(k, _)| k == "message")
+        .map(|(_, v)| v.as_str());
+    match state
+        .registrar
+        .open_inquiry(&who, &id, Some(paths), text)
+        .await
+    {
+        Ok(_) => Redirect::to(&format!(
+            "/staff/applications/{id}?lang={}&done=inquiry",
+            locale.tag()
+        ))
+        .into_response(),
+        Err(StaffError::Invalid(problems)) => {
+            let errors = problems_json(locale, &problems)
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|mut e| {
+                    let field = if e["field"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .starts_with("message")
+                    {
+                        "inquiry-message"
+                    } else {
+                        "inquiry-paths"
+                    };
+                    e["field"] = json!(field);
+                    e
+                })
+                .collect();
+            review_page(
+                &state,
+                locale,
+                &who,
+                &id,
+                None,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(err) => failure(
+            locale,
+            &format!("/staff/applications/{id}"),
+            &ApiError::from(err),
+        ),
+    }
+}
+
+/// `POST /staff/applications/{id}/registration`: the central administration registers.
+pub(crate) async fn register(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let who = match staff(&state, &headers, locale).await {
+        Ok(who) => who,
+        Err(redirect) => return redirect,
+    };
+    match state.registrar.register_application(&who, &id).await {
+        Ok(result) => staff_page(&who, "staff-registered-title")
+            .with("template_kind", "registered")
+            .with(
+                "number",
+                result["registration_number"].as_str().unwrap_or_default(),
+            )
+            .with("result", result)
+            .render(locale, &format!("/staff/applications/{id}/registration")),
+        Err(err) => failure(locale, "/staff", &ApiError::from(err)),
+    }
+}
