@@ -6,6 +6,8 @@ pub use sea_orm_migration::prelude::*;
 mod m20261121_000001_foundation;
 mod m20261121_000002_plugins;
 mod m20261121_000003_review;
+mod m20261121_000004_queue_search;
+mod m20261121_000005_draft_import;
 
 /// Every migration of the product, in order.
 #[derive(Debug)]
@@ -18,6 +20,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000001_foundation::Migration),
             Box::new(m20261121_000002_plugins::Migration),
             Box::new(m20261121_000003_review::Migration),
+            Box::new(m20261121_000004_queue_search::Migration),
+            Box::new(m20261121_000005_draft_import::Migration),
         ]
     }
 }

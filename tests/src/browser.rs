@@ -155,6 +155,18 @@ impl Browser {
         .map(drop)
     }
 
+    /// Puts a local file into an `<input type=file>`.
+    pub async fn choose_file(&self, css: &str, path: &Path) -> anyhow::Result<()> {
+        let id = self.element(css).await?;
+        self.command(
+            reqwest::Method::POST,
+            &format!("/element/{id}/value"),
+            Some(json!({ "text": path.display().to_string() })),
+        )
+        .await
+        .map(drop)
+    }
+
     /// Clicks an element (a link or a button); a navigation it starts is waited for.
     pub async fn click(&self, css: &str) -> anyhow::Result<()> {
         let id = self.element(css).await?;

@@ -515,3 +515,49 @@ pub fn form_encode(text: &str) -> String {
         })
         .collect()
 }
+
+/// An establishments workbook as an applicant fills it: the template's key row (row 2, keys of
+/// `workbook::COLUMNS`), then one row per `(column key, value)` list. Numbers are written as
+/// numbers, everything else as text.
+pub fn establishments_workbook(rows: &[Vec<(&str, &str)>]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("establishments").expect("name");
+    for (col, (key, _)) in workbook::COLUMNS.iter().enumerate() {
+        let col = u16::try_from(col).expect("column");
+        sheet
+            .write_string(0, col, format!("{key}（見出し）"))
+            .expect("label");
+        sheet.write_string(1, col, *key).expect("key");
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = u32::try_from(r + 2).expect("row");
+        for (key, value) in row {
+            let col = workbook::COLUMNS
+                .iter()
+                .position(|(k, _)| k == key)
+                .expect("known column");
+            let col = u16::try_from(col).expect("column");
+            match value.parse::<f64>() {
+                Ok(n) if !value.starts_with('0') => sheet.write_number(r, col, n).expect("number"),
+                _ => sheet.write_string(r, col, *value).expect("text"),
+            };
+        }
+    }
+    book.save_to_buffer().expect("xlsx")
+}
+
+/// A `multipart/form-data` body with one file field; returns the content type and the body.
+pub fn multipart_file(field: &str, filename: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "toroku-test-boundary-7d1f";
+    let mut body = Vec::new();
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{filename}\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}

@@ -153,6 +153,25 @@ async fn applicant_pages_work_in_a_real_browser_and_pass_axe() {
         .expect("second link");
     complete_application(&browser, &base, &token, "ja").await;
 
+    // Excel: a workbook with mistakes is reported cell by cell and changes nothing; a good one
+    // is previewed, then replaces the establishments.
+    let (status, _, _) = app
+        .call(
+            axum::http::Method::POST,
+            "/api/v1/pre-registrations",
+            Some(&serde_json::json!({ "email": "excel@example.jp", "email_confirmation": "excel@example.jp" })),
+            &[],
+        )
+        .await;
+    assert_eq!(status, axum::http::StatusCode::ACCEPTED);
+    let token = app
+        .deliver_mail()
+        .await
+        .iter()
+        .find_map(|m| m.link_token("/apply/"))
+        .expect("third link");
+    excel_upload(&browser, &base, &token).await;
+
     // Login: a wrong password, then the right one, lands on the applicant's page.
     browser
         .goto(&format!("{base}/login?lang=ja"))
@@ -557,4 +576,95 @@ async fn complete_application(browser: &Browser, base: &str, token: &str, lang: 
     assert!(browser.text(".notice--ok").await.expect("receipt").len() > 10);
     assert_accessible(browser, &step("submitted")).await;
     shot(browser, &step("apply-submitted")).await;
+}
+
+fn workbook_row<'a>(name: &'a str, staff: &'a str, prefecture: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("establishment_name", name),
+        ("postal_code", "1008916"),
+        ("prefecture", prefecture),
+        ("city", "千代田区"),
+        ("street", "霞が関１丁目２番２号"),
+        ("phone", "0335953426"),
+        ("total_staff", "120"),
+        ("business_type", "food-manufacturing"),
+        ("sub_type_1", "bread-and-confectionery"),
+        ("registered_staff_own", staff),
+        ("registered_staff_external", "0"),
+        ("vaccination_site_status", "not_yet_secured"),
+        ("vaccination_site_plan_note", "近隣の病院で検討中"),
+    ]
+}
+
+async fn excel_upload(browser: &Browser, base: &str, token: &str) {
+    let dir = tests::browser::screenshot_dir().join("../uploads");
+    std::fs::create_dir_all(&dir).expect("upload dir");
+    let bad = dir.join("establishments-with-mistakes.xlsx");
+    std::fs::write(
+        &bad,
+        tests::establishments_workbook(&[workbook_row("本社工場", "十二", "東京県")]),
+    )
+    .expect("bad workbook");
+    let good = dir.join("establishments.xlsx");
+    std::fs::write(
+        &good,
+        tests::establishments_workbook(&[
+            workbook_row("本社工場", "40", "東京都"),
+            workbook_row("大阪工場", "12", "大阪府"),
+        ]),
+    )
+    .expect("good workbook");
+    let bad = std::fs::canonicalize(bad).expect("path");
+    let good = std::fs::canonicalize(good).expect("path");
+
+    browser
+        .goto(&format!("{base}/apply/{token}/establishments?lang=ja"))
+        .await
+        .expect("establishments");
+    browser
+        .choose_file("#file", &bad)
+        .await
+        .expect("choose bad");
+    browser
+        .click_and_load("form[action*='/upload'] button[type=submit]")
+        .await
+        .expect("check bad");
+    let problems = browser
+        .script("return document.querySelectorAll('#import-problems tbody tr').length")
+        .await
+        .expect("rows");
+    assert_eq!(problems, 2, "the count and the prefecture, both on row 3");
+    assert_accessible(browser, "Excel dry run with problems (ja)").await;
+    shot(browser, "excel-problems-ja").await;
+
+    browser
+        .goto(&format!("{base}/apply/{token}/establishments?lang=ja"))
+        .await
+        .expect("establishments");
+    browser
+        .choose_file("#file", &good)
+        .await
+        .expect("choose good");
+    browser
+        .click_and_load("form[action*='/upload'] button[type=submit]")
+        .await
+        .expect("check good");
+    assert!(
+        browser
+            .text("main")
+            .await
+            .expect("preview")
+            .contains("大阪工場")
+    );
+    assert_accessible(browser, "Excel preview (ja)").await;
+    shot(browser, "excel-preview-ja").await;
+    browser
+        .click_and_load("form[action*='/import'] button[type=submit]")
+        .await
+        .expect("replace");
+    let rows = browser
+        .script("return document.querySelectorAll('main table tbody tr').length")
+        .await
+        .expect("rows");
+    assert_eq!(rows, 2, "the two establishments of the workbook");
 }

@@ -11,6 +11,7 @@ on_both_databases!(
     applicant_sets_a_password_logs_in_sees_the_application_and_logs_out,
     static_files_and_the_register_page_are_served,
     applicant_fills_the_form_step_by_step_and_submits,
+    excel_upload_is_a_dry_run_until_confirmed,
 );
 
 fn lang_of(html: &str) -> &str {
@@ -475,4 +476,134 @@ async fn applicant_fills_the_form_step_by_step_and_submits(mut app: TestApp) {
         .call(Method::GET, &format!("/api/v1/drafts/{token}"), None, &[])
         .await;
     assert_eq!(stored["error"]["code"], "application_already_submitted");
+}
+
+fn establishment_row<'a>(name: &'a str, staff: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("establishment_name", name),
+        ("postal_code", "1008916"),
+        ("prefecture", "東京都"),
+        ("city", "千代田区"),
+        ("street", "霞が関１丁目２番２号"),
+        ("phone", "0335953426"),
+        ("total_staff", "120"),
+        ("business_type", "food-manufacturing"),
+        ("sub_type_1", "bread-and-confectionery"),
+        ("registered_staff_own", staff),
+        ("registered_staff_external", "0"),
+        ("vaccination_site_status", "not_yet_secured"),
+        ("vaccination_site_plan_note", "近隣の病院で検討中"),
+    ]
+}
+
+async fn excel_upload_is_a_dry_run_until_confirmed(mut app: TestApp) {
+    let (status, _, _) = app
+        .call(
+            Method::POST,
+            "/api/v1/pre-registrations",
+            Some(&serde_json::json!({ "email": "xlsx@example.jp", "email_confirmation": "xlsx@example.jp" })),
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let token = app
+        .deliver_mail()
+        .await
+        .last()
+        .and_then(|m| m.link_token("/apply/"))
+        .expect("link");
+    let upload = format!("/apply/{token}/establishments/upload");
+    let send = |bytes: Vec<u8>| {
+        let (kind, body) = tests::multipart_file("file", "establishments.xlsx", &bytes);
+        let app = &app;
+        let upload = upload.clone();
+        async move {
+            let (status, _, html) = app
+                .call_raw(
+                    Method::POST,
+                    &upload,
+                    body,
+                    &[("content-type", kind.as_str())],
+                )
+                .await;
+            (
+                status,
+                html["_text"].as_str().unwrap_or_default().to_owned(),
+            )
+        }
+    };
+
+    // Not a workbook at all.
+    let (status, html) = send(b"plain text, not a spreadsheet".to_vec()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains("href=\"#file\""),
+        "the summary links to the file field: {html}"
+    );
+
+    // A workbook with mistakes: every one reported by row and column; nothing replaced.
+    let mut bad = establishment_row("本社工場", "十二");
+    bad.retain(|(k, _)| *k != "prefecture");
+    bad.push(("prefecture", "東京県"));
+    let (status, html) = send(tests::establishments_workbook(&[
+        bad,
+        establishment_row("", "4"),
+    ]))
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    assert!(html.contains("<td>3</td>"), "row 3 is named: {html}");
+    assert!(html.contains("<td>4</td>"), "row 4 is named");
+    assert!(html.contains("0以上の整数"), "the count problem");
+    assert!(html.contains("都道府県名"), "the prefecture problem");
+    assert!(html.contains("入力が必要です"), "the missing name");
+    let (_, _, draft) = app
+        .call(Method::GET, &format!("/api/v1/drafts/{token}"), None, &[])
+        .await;
+    assert!(
+        draft["document"]["establishments"]
+            .as_array()
+            .is_none_or(Vec::is_empty),
+        "{draft}"
+    );
+
+    // A good workbook: a preview first, the draft unchanged until confirmed.
+    let rows = vec![
+        establishment_row("本社工場", "40"),
+        establishment_row("大阪工場", "12"),
+    ];
+    let (status, html) = send(tests::establishments_workbook(&rows)).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("大阪工場"), "{html}");
+    let (_, _, draft) = app
+        .call(Method::GET, &format!("/api/v1/drafts/{token}"), None, &[])
+        .await;
+    assert!(
+        draft["document"]["establishments"]
+            .as_array()
+            .is_none_or(Vec::is_empty),
+        "still unchanged"
+    );
+    let (status, headers, _) = app
+        .post_form(&format!("/apply/{token}/establishments/import"), &[], &[])
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location(&headers).starts_with(&format!("/apply/{token}/establishments")));
+    let (_, _, draft) = app
+        .call(Method::GET, &format!("/api/v1/drafts/{token}"), None, &[])
+        .await;
+    let establishments = draft["document"]["establishments"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(establishments.len(), 2, "{draft}");
+    assert_eq!(establishments[1]["name"], "大阪工場");
+    assert_eq!(
+        establishments[1]["business_lines"][0]["registered_staff_own"],
+        12
+    );
+    // Confirming again does nothing more (the staged import was used).
+    let (status, _, _) = app
+        .post_form(&format!("/apply/{token}/establishments/import"), &[], &[])
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
 }

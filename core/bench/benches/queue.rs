@@ -47,11 +47,12 @@ async fn main() {
         iterations: if full { 1_000 } else { 30 },
         budget: Duration::from_secs(if full { 20 } else { 5 }),
     };
-    let data = QueueData::new(rows);
+    let data = QueueData::new(mode.rows);
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,
-        "P4 reviewer queue: {rows} applications, page of 50 (session check + query)"
+        "P4 reviewer queue: {} applications, page of 50 (session check + query)",
+        mode.rows
     );
     let mut table = Vec::new();
 
@@ -291,6 +292,9 @@ fn scenarios(data: &QueueData) -> Vec<Scenario> {
 }
 
 async fn run(backend: &'static str, store: Store, data: &QueueData, mode: &Mode) -> Vec<Row> {
+    store::fixtures::analyze(&store)
+        .await
+        .unwrap_or_else(|err| panic!("analyze: {err}"));
     let registrar = registrar(store.clone());
     let token = reviewer(&registrar, &store, data).await;
     if !mode.full {

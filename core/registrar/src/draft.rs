@@ -142,6 +142,62 @@ impl Registrar {
         })
     }
 
+    /// Keeps the establishments read from an uploaded workbook until the applicant confirms
+    /// them; the draft itself does not change.
+    pub async fn stage_import(
+        &self,
+        token: &str,
+        establishments: &[Value],
+    ) -> Result<(), DraftError> {
+        let now = self.now();
+        let tx = self.store.write().await?;
+        let (application, _) = self.usable_draft(&tx, token).await?;
+        tx.put_draft_import(
+            &application.id,
+            Value::Array(establishments.to_vec()).to_string(),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Replaces the draft's establishments with the staged import, in one transaction with its
+    /// audit entry. `None` when nothing is staged (already applied, or never uploaded).
+    pub async fn apply_import(&self, token: &str) -> Result<Option<usize>, DraftError> {
+        let now = self.now();
+        let tx = self.store.write().await?;
+        let (application, _) = self.usable_draft(&tx, token).await?;
+        let Some(staged) = tx.take_draft_import(&application.id).await? else {
+            return Ok(None);
+        };
+        let establishments: Value = serde_json::from_str(&staged).unwrap_or_else(|_| json!([]));
+        let count = establishments.as_array().map_or(0, Vec::len);
+        let mut document: Value =
+            serde_json::from_str(&application.document).unwrap_or_else(|_| json!({}));
+        if !document.is_object() {
+            document = json!({});
+        }
+        document["establishments"] = establishments;
+        {
+            let catalogue = self.plugins();
+            document::normalise(&mut document, &check_context(&*catalogue));
+        }
+        tx.update_application_document(&application.id, document.to_string(), now)
+            .await?;
+        tx.append_audit(NewAuditEvent {
+            at: now,
+            actor: &format!("applicant:{}", application.id),
+            action: "draft.imported",
+            subject_type: "application",
+            subject_id: &application.id,
+            detail: json!({ "establishments": count }).to_string(),
+        })
+        .await?;
+        tx.commit().await?;
+        Ok(Some(count))
+    }
+
     /// Every finding on the stored draft, core and plugins', without submitting.
     pub async fn check_draft(&self, token: &str) -> Result<CheckReport, DraftError> {
         let stored = {

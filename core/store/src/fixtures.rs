@@ -148,3 +148,11 @@ pub async fn recreate_database(admin_url: &str, name: &str) -> Result<String> {
     admin.close().await?;
     Ok(database_url(admin_url, name))
 }
+
+/// Refreshes the planner's statistics (`ANALYZE`), as a database in service has them after a
+/// bulk load; without them PostgreSQL plans the first queries on guesses.
+pub async fn analyze(store: &crate::Store) -> Result<()> {
+    use sea_orm::ConnectionTrait;
+    store.connection().execute_unprepared("ANALYZE").await?;
+    Ok(())
+}

@@ -125,6 +125,42 @@ impl Tx {
         Ok(())
     }
 
+    /// Keeps establishments read from a workbook until the applicant confirms them (replaces
+    /// an earlier pending import of the same application).
+    pub async fn put_draft_import(
+        &self,
+        application_id: &str,
+        establishments: String,
+        now: i64,
+    ) -> Result<()> {
+        use crate::entity::draft_import;
+        draft_import::Entity::delete_by_id(application_id.to_owned())
+            .exec(&self.txn)
+            .await?;
+        draft_import::Entity::insert(draft_import::ActiveModel {
+            application_id: sea_orm::Set(application_id.to_owned()),
+            establishments: sea_orm::Set(establishments),
+            created_at: sea_orm::Set(now),
+        })
+        .exec_without_returning(&self.txn)
+        .await?;
+        Ok(())
+    }
+
+    /// Removes and returns the pending import of an application.
+    pub async fn take_draft_import(&self, application_id: &str) -> Result<Option<String>> {
+        use crate::entity::draft_import;
+        let row = draft_import::Entity::find_by_id(application_id.to_owned())
+            .one(&self.txn)
+            .await?;
+        if row.is_some() {
+            draft_import::Entity::delete_by_id(application_id.to_owned())
+                .exec(&self.txn)
+                .await?;
+        }
+        Ok(row.map(|r| r.establishments))
+    }
+
     /// Replaces the document of an application and bumps its revision.
     pub async fn update_application_document(
         &self,

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IntoActiveModel,
-    QueryFilter, QueryOrder, QuerySelect, Statement, Value,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult,
+    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Statement, Value,
 };
 
 use crate::entity::{
@@ -516,11 +516,31 @@ impl Tx {
             sql.push_str(&format!(" AND t.status = ${}", values.len()));
         }
         if let Some(search) = &filter.search {
-            values.push(like_pattern(search).into());
-            sql.push_str(&format!(
-                " AND t.applicant_name LIKE ${} ESCAPE '\\'",
-                values.len()
-            ));
+            // Three characters or more: the trigram index (migration 4) answers; shorter text
+            // has no trigram, and LIKE walks the queue in index order until the page is full.
+            let trigram = search.chars().count() >= 3;
+            match backend {
+                DbBackend::Sqlite if trigram => {
+                    values.push(format!("\"{}\"", search.replace('"', "\"\"")).into());
+                    sql.push_str(&format!(
+                        " AND t.rowid IN (SELECT rowid FROM review_task_search WHERE review_task_search MATCH ${})",
+                        values.len()
+                    ));
+                }
+                DbBackend::Postgres => {
+                    // Backslash is PostgreSQL's default LIKE escape; an explicit ESCAPE
+                    // clause would hide the pattern from the trigram index.
+                    values.push(like_pattern(search).into());
+                    sql.push_str(&format!(" AND t.applicant_name LIKE ${}", values.len()));
+                }
+                _ => {
+                    values.push(like_pattern(search).into());
+                    sql.push_str(&format!(
+                        " AND t.applicant_name LIKE ${} ESCAPE '\\'",
+                        values.len()
+                    ));
+                }
+            }
         }
         let (cmp, order) = if filter.descending {
             ("<", "DESC")
@@ -532,8 +552,10 @@ impl Tx {
             let at_param = values.len();
             values.push(id.clone().into());
             let id_param = values.len();
+            // A row-value comparison: both engines turn it into one range scan of the
+            // (tenant, submitted_at, application_id) index; the OR form made PostgreSQL scan.
             sql.push_str(&format!(
-                " AND (t.submitted_at {cmp} ${at_param} OR (t.submitted_at = ${at_param} AND t.application_id {cmp} ${id_param}))"
+                " AND (t.submitted_at, t.application_id) {cmp} (${at_param}, ${id_param})"
             ));
         }
         values.push(i64::try_from(filter.limit).unwrap_or(i64::MAX).into());

@@ -1,10 +1,15 @@
-//! Excel workbooks. Today: the establishment template that the pre-registration mail links to,
-//! one row per establishment × business line, with lists for the prefectures and the
-//! vaccination-site status and whole-number checks on the counts. The importer (upload, dry-run
-//! report per cell) and catalogue drop-downs for business types join it with the pages issue.
+//! Excel workbooks: the establishment template that the pre-registration mail links to, one row
+//! per establishment × business line, with lists for the prefectures and the vaccination-site
+//! status and whole-number checks on the counts; and its importer ([`import_establishments`]:
+//! an uploaded template becomes establishment documents plus a dry-run report per cell).
+//! Catalogue drop-downs for business types join it with the pages issue.
 //!
 //! Row 1 holds the column labels in the applicant's language; row 2 holds the stable column
 //! keys (the importer reads those, so a translated label never breaks an upload).
+
+pub mod import;
+
+pub use import::{CellProblem, Import, ImportError, ImportLimits, import_establishments};
 
 use domain::prefecture;
 use i18n::{Catalog, Locale};
@@ -56,6 +61,16 @@ pub enum ColumnKind {
 /// Rows the validations cover (an application may list thousands of establishments).
 const DATA_ROWS: u32 = 20_000;
 const FIRST_DATA_ROW: u32 = 2;
+/// The name of the data sheet (not translated: the importer looks for it).
+const DATA_SHEET: &str = "establishments";
+/// The values of the vaccination-site status column, in list order; each is shown as the label
+/// [`site_status_label_id`] names.
+const SITE_STATUSES: [&str; 2] = ["secured", "not_yet_secured"];
+
+/// The message id of a site status's label in the template's list.
+fn site_status_label_id(status: &str) -> String {
+    format!("workbook-site-{status}")
+}
 
 /// Building the workbook failed (a bug in this crate, not the user's input).
 #[derive(Debug, thiserror::Error)]
@@ -73,12 +88,13 @@ pub fn establishment_template(locale: Locale) -> Result<Vec<u8>, WorkbookError> 
     for (row, name) in (0u32..).zip(prefecture::ALL) {
         lists.write_string(row, 0, name)?;
     }
-    lists.write_string(0, 1, text("workbook-site-secured"))?;
-    lists.write_string(1, 1, text("workbook-site-not_yet_secured"))?;
+    for (row, status) in (0u32..).zip(SITE_STATUSES) {
+        lists.write_string(row, 1, text(&site_status_label_id(status)))?;
+    }
     lists.set_hidden(true);
 
     let sheet = workbook.add_worksheet();
-    sheet.set_name("establishments")?;
+    sheet.set_name(DATA_SHEET)?;
     let header = Format::new()
         .set_bold()
         .set_text_wrap()
@@ -137,9 +153,7 @@ pub fn establishment_template(locale: Locale) -> Result<Vec<u8>, WorkbookError> 
         guide.write_string(row, 0, text(id))?;
     }
     guide.set_column_width(0, 120)?;
-    workbook
-        .worksheet_from_name("establishments")?
-        .set_active(true);
+    workbook.worksheet_from_name(DATA_SHEET)?.set_active(true);
     Ok(workbook.save_to_buffer()?)
 }
 

@@ -130,6 +130,14 @@ pub(crate) fn routes() -> Router<AppState> {
             get(web::apply::establishment_list).post(web::apply::establishment_action),
         )
         .route("/apply/{token}/confirm", get(web::apply::confirm))
+        .route(
+            "/apply/{token}/establishments/upload",
+            post(web::apply::upload),
+        )
+        .route(
+            "/apply/{token}/establishments/import",
+            post(web::apply::apply_import),
+        )
         .route("/apply/{token}/submit", post(web::apply::submit))
         .route(
             "/apply/{token}/establishments/{index}/{step}",

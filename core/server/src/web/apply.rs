@@ -1172,14 +1172,26 @@ pub(crate) async fn establishment_list(
     Path(token): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> Response {
-    let draft = match open(&state, &token, locale).await {
+    list_page(&state, locale, &token, query.page, Vec::new()).await
+}
+
+/// The establishments table, with `errors` (an upload problem) in the summary.
+async fn list_page(
+    state: &AppState,
+    locale: Locale,
+    token: &str,
+    page: Option<usize>,
+    errors: Vec<Value>,
+) -> Response {
+    let token = token.to_owned();
+    let draft = match open(state, &token, locale).await {
         Ok(draft) => draft,
         Err(page) => return page,
     };
-    let findings = findings(&state, &token, locale).await;
+    let findings = findings(state, &token, locale).await;
     let all = establishments(&draft.document);
     let pages = all.len().div_ceil(PAGE_SIZE).max(1);
-    let page_number = query.page.unwrap_or(1).clamp(1, pages);
+    let page_number = page.unwrap_or(1).clamp(1, pages);
     let rows: Vec<Value> = all
         .iter()
         .enumerate()
@@ -1227,6 +1239,12 @@ pub(crate) async fn establishment_list(
     .with("total", all.len())
     .with("pages", if pages > 1 { page_links } else { Vec::new() })
     .with("action", format!("/apply/{token}/establishments"))
+    .status(if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    })
+    .with("errors", errors)
     .render(locale, &format!("/apply/{token}/establishments"))
 }
 
@@ -1289,6 +1307,223 @@ pub(crate) async fn establishment_action(
         None => format!("/apply/{token}/establishments?lang={}", locale.tag()),
     };
     Redirect::to(&to).into_response()
+}
+
+// ---- the Excel upload: a dry run first, then replace on confirmation ----
+
+fn import_error_message(locale: Locale, error: &workbook::ImportError) -> String {
+    use workbook::ImportError as E;
+    let catalog = Catalog::embedded();
+    let mb = |bytes: u64| i64::try_from(bytes / (1024 * 1024)).unwrap_or(i64::MAX);
+    match error {
+        E::NotXlsx => catalog.message(locale, "apply-import-not-xlsx", &[]),
+        E::TooLarge { max } => catalog.message(
+            locale,
+            "apply-import-too-large",
+            &[("max", mb(*max as u64).into())],
+        ),
+        E::TooLargeUncompressed { max } => catalog.message(
+            locale,
+            "apply-import-too-large",
+            &[("max", mb(*max).into())],
+        ),
+        E::TooManyRows { max } => catalog.message(
+            locale,
+            "apply-import-too-many-rows",
+            &[("max", i64::from(*max).into())],
+        ),
+        E::TooManyColumns { max } => catalog.message(
+            locale,
+            "apply-import-too-many-columns",
+            &[("max", i64::from(*max).into())],
+        ),
+        E::NoKeyRow => catalog.message(locale, "apply-import-no-key-row", &[]),
+        E::MissingColumns(columns) => {
+            let names: Vec<String> = columns
+                .iter()
+                .map(|c| message(locale, &format!("workbook-column-{c}")))
+                .collect();
+            catalog.message(
+                locale,
+                "apply-import-missing-columns",
+                &[("columns", names.join("、").into())],
+            )
+        }
+    }
+}
+
+/// The establishments page with an upload problem in its error summary.
+async fn establishments_with_error(
+    state: &AppState,
+    locale: Locale,
+    token: &str,
+    text: String,
+) -> Response {
+    list_page(
+        state,
+        locale,
+        token,
+        None,
+        vec![json!({ "field": "file", "message": text })],
+    )
+    .await
+}
+
+/// `POST /apply/{token}/establishments/upload` (multipart, field `file`): reads the workbook
+/// and shows the dry run — every problem by row and column, or what would replace the draft's
+/// establishments. Nothing in the draft changes here.
+pub(crate) async fn upload(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Path(token): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> Response {
+    let path = format!("/apply/{token}/establishments/upload");
+    let draft = match open(&state, &token, locale).await {
+        Ok(draft) => draft,
+        Err(page) => return page,
+    };
+    let mut bytes = None;
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) if field.name() == Some("file") => match field.bytes().await {
+                Ok(data) => {
+                    bytes = Some(data);
+                    break;
+                }
+                Err(_) => break,
+            },
+            Ok(Some(_)) => {}
+            Ok(None) | Err(_) => break,
+        }
+    }
+    let Some(bytes) = bytes.filter(|b| !b.is_empty()) else {
+        return establishments_with_error(
+            &state,
+            locale,
+            &token,
+            message(locale, "apply-import-no-file"),
+        )
+        .await;
+    };
+    let import = match workbook::import_establishments(&bytes, &workbook::ImportLimits::default()) {
+        Ok(import) => import,
+        Err(err) => {
+            return establishments_with_error(
+                &state,
+                locale,
+                &token,
+                import_error_message(locale, &err),
+            )
+            .await;
+        }
+    };
+    let catalog = Catalog::embedded();
+    if !import.problems.is_empty() {
+        let problems: Vec<Value> = import
+            .problems
+            .iter()
+            .map(|p| {
+                let args: Vec<(&str, i18n::ArgValue)> = p.args.iter().map(|(k, v)| (*k, (*v).into())).collect();
+                json!({
+                    "row": p.row,
+                    "column": p.column.map(|c| message(locale, &format!("workbook-column-{c}"))).unwrap_or_default(),
+                    "message": catalog.message(locale, &format!("workbook-problem-{}", p.code), &args),
+                })
+            })
+            .collect();
+        return step_page(locale, &token, "establishments", "apply-import-title")
+            .with("template_kind", "import")
+            .with("problems", problems)
+            .with("errors", json!([{ "field": "import-problems", "message": catalog.message(locale, "apply-import-problems", &[("count", i64::try_from(import.problems.len()).unwrap_or(0).into())]) }]))
+            .status(StatusCode::UNPROCESSABLE_ENTITY)
+            .render(locale, &path);
+    }
+    if let Err(err) = state
+        .registrar
+        .stage_import(&token, &import.establishments)
+        .await
+    {
+        let error = ApiError::from(err);
+        return Page::new("message.html", "page-apply-title")
+            .with("message", error.message(locale))
+            .with("kind", "error")
+            .status(error.status())
+            .render(locale, &path);
+    }
+    let lines: usize = import
+        .establishments
+        .iter()
+        .map(|e| e["business_lines"].as_array().map_or(0, Vec::len))
+        .sum();
+    let staff: i64 = import
+        .establishments
+        .iter()
+        .flat_map(|e| e["business_lines"].as_array().cloned().unwrap_or_default())
+        .map(|l| {
+            l["registered_staff_own"].as_i64().unwrap_or(0)
+                + l["registered_staff_external"].as_i64().unwrap_or(0)
+        })
+        .sum();
+    let preview: Vec<Value> = import
+        .establishments
+        .iter()
+        .take(PAGE_SIZE)
+        .enumerate()
+        .map(|(i, e)| json!({
+            "number": i + 1,
+            "name": e["name"],
+            "address": format!("{}{}{}", e["prefecture"].as_str().unwrap_or_default(), e["city"].as_str().unwrap_or_default(), e["street"].as_str().unwrap_or_default()),
+            "lines": e["business_lines"].as_array().map_or(0, Vec::len),
+        }))
+        .collect();
+    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    step_page(locale, &token, "establishments", "apply-import-title")
+        .with("template_kind", "import")
+        .with("problems", Vec::<Value>::new())
+        .with("preview", preview)
+        .with(
+            "summary",
+            catalog.message(
+                locale,
+                "apply-import-preview",
+                &[
+                    ("establishments", count(import.establishments.len()).into()),
+                    ("lines", count(lines).into()),
+                    ("staff", staff.into()),
+                    (
+                        "current",
+                        count(establishments(&draft.document).len()).into(),
+                    ),
+                ],
+            ),
+        )
+        .with("action", format!("/apply/{token}/establishments/import"))
+        .render(locale, &path)
+}
+
+/// `POST /apply/{token}/establishments/import`: the confirmed dry run replaces the draft's
+/// establishments (one transaction).
+pub(crate) async fn apply_import(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Path(token): Path<String>,
+) -> Response {
+    match state.registrar.apply_import(&token).await {
+        Ok(_) => Redirect::to(&format!(
+            "/apply/{token}/establishments?lang={}",
+            locale.tag()
+        ))
+        .into_response(),
+        Err(err) => {
+            let error = ApiError::from(err);
+            Page::new("message.html", "page-apply-title")
+                .with("message", error.message(locale))
+                .with("kind", "error")
+                .status(error.status())
+                .render(locale, &format!("/apply/{token}/establishments"))
+        }
+    }
 }
 
 // ---- confirmation and submission ----

@@ -7,6 +7,7 @@ pub mod audit_event;
 pub mod business_type_owner;
 pub mod change_notification;
 pub mod counter;
+pub mod draft_import;
 pub mod draft_token;
 pub mod idempotency_record;
 pub mod inquiry;
