@@ -504,12 +504,12 @@ impl Tx {
             filter.staff_id.clone().into(),
             filter.tenant_id.clone().into(),
         ];
+        // The page is chosen first (an index range scan that stops at LIMIT); only its rows
+        // then get the caller's last look.
         let mut sql = String::from(
             "SELECT t.application_id, t.kind, t.round, t.status, t.applicant_name, \
-             t.submitted_at, t.changed_at, t.lines_total, t.lines_pending, s.seen_at \
-             FROM review_task t LEFT JOIN review_seen s \
-             ON s.staff_id = $1 AND s.application_id = t.application_id \
-             WHERE t.tenant_id = $2",
+             t.submitted_at, t.changed_at, t.lines_total, t.lines_pending \
+             FROM review_task t WHERE t.tenant_id = $2",
         );
         if let Some(status) = &filter.status {
             values.push(status.clone().into());
@@ -563,6 +563,16 @@ impl Tx {
             " ORDER BY t.submitted_at {order}, t.application_id {order} LIMIT ${}",
             values.len()
         ));
+        // The last look per row is a correlated lookup by the whole primary key: one index probe
+        // per row of the page whatever the planner believes about the caller's looks (a join
+        // let PostgreSQL, with stale statistics for a new reviewer, scan all their looks per row).
+        let sql = format!(
+            "SELECT p.application_id, p.kind, p.round, p.status, p.applicant_name, \
+             p.submitted_at, p.changed_at, p.lines_total, p.lines_pending, \
+             (SELECT s.seen_at FROM review_seen s \
+              WHERE s.staff_id = $1 AND s.application_id = p.application_id) AS seen_at \
+             FROM ({sql}) p ORDER BY p.submitted_at {order}, p.application_id {order}"
+        );
         let statement = Statement::from_sql_and_values(backend, sql, values);
         Ok(QueueRow::find_by_statement(statement)
             .all(self.txn())
