@@ -105,7 +105,7 @@ impl QueueData {
     pub fn status(&self, i: usize) -> &'static str {
         if i < self.rows / 10 * 7 {
             "decided"
-        } else if i % 10 == 0 {
+        } else if i.is_multiple_of(10) {
             "inquiry"
         } else {
             "open"

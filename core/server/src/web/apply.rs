@@ -1059,7 +1059,7 @@ async fn render_lines(
         .iter()
         .flat_map(|g| g["fields"].as_array().cloned().unwrap_or_default())
         .collect();
-    let errors = summary(findings, &[base.clone()], &page_fields, "main");
+    let errors = summary(findings, std::slice::from_ref(&base), &page_fields, "main");
     let name = document
         .pointer(&format!("/establishments/{index}/name"))
         .and_then(Value::as_str)
