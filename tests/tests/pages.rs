@@ -12,6 +12,7 @@ on_both_databases!(
     static_files_and_the_register_page_are_served,
     applicant_fills_the_form_step_by_step_and_submits,
     excel_upload_is_a_dry_run_until_confirmed,
+    every_page_kind_renders_in_every_locale_without_a_missing_string,
 );
 
 fn lang_of(html: &str) -> &str {
@@ -606,4 +607,84 @@ async fn excel_upload_is_a_dry_run_until_confirmed(mut app: TestApp) {
         .post_form(&format!("/apply/{token}/establishments/import"), &[], &[])
         .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
+}
+
+/// A message id shown instead of its text (the catalogue's fallback for a missing message).
+fn raw_message_id(html: &str) -> Option<String> {
+    html.split('>').skip(1).find_map(|chunk| {
+        let text = chunk.split('<').next().unwrap_or_default().trim();
+        let looks_like_id = [
+            "page-",
+            "apply-",
+            "staff-",
+            "register-",
+            "workbook-",
+            "error-",
+        ]
+        .iter()
+        .any(|p| text.starts_with(p))
+            && text
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        looks_like_id.then(|| text.to_owned())
+    })
+}
+
+async fn every_page_kind_renders_in_every_locale_without_a_missing_string(mut app: TestApp) {
+    assert_eq!(
+        raw_message_id("<p>apply-step-kind</p>").as_deref(),
+        Some("apply-step-kind")
+    );
+    assert_eq!(raw_message_id("<p>申請</p><a id=\"apply-x\">x</a>"), None);
+    let (status, _, _) = app
+        .call(
+            Method::POST,
+            "/api/v1/pre-registrations",
+            Some(&serde_json::json!({ "email": "locales@example.jp", "email_confirmation": "locales@example.jp" })),
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let token = app
+        .deliver_mail()
+        .await
+        .last()
+        .and_then(|m| m.link_token("/apply/"))
+        .expect("link");
+    let (status, _, _) = post(
+        &app,
+        &format!("/apply/{token}/establishments"),
+        &[("action".into(), "add".into())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let pages = [
+        "/".to_owned(),
+        "/pre-register".to_owned(),
+        "/login".to_owned(),
+        "/register".to_owned(),
+        "/staff/login".to_owned(),
+        format!("/apply/{token}"),
+        format!("/apply/{token}/kind"),
+        format!("/apply/{token}/applicant"),
+        format!("/apply/{token}/establishments"),
+        format!("/apply/{token}/establishments/0/details"),
+        format!("/apply/{token}/establishments/0/lines"),
+        format!("/apply/{token}/establishments/0/site"),
+        format!("/apply/{token}/confirm"),
+    ];
+    for locale in i18n::Locale::ALL {
+        for page in &pages {
+            let separator = if page.contains('?') { '&' } else { '?' };
+            let path = format!("{page}{separator}lang={}", locale.tag());
+            let (status, _, html) = app.page(Method::GET, &path, &[]).await;
+            assert_eq!(status, StatusCode::OK, "{path}");
+            assert_eq!(lang_of(&html), locale.tag(), "{path}");
+            assert_eq!(
+                raw_message_id(&html),
+                None,
+                "{path} shows a message id instead of text"
+            );
+        }
+    }
 }

@@ -9,7 +9,12 @@ Standard library only. From the repository root:
 
 What is checked (see plugins/CATALOGUE.md for the schema):
   - every file parses, has exactly the schema keys, each of the right JSON type;
-  - "schema" is 1 and the ministry id equals the folder name;
+  - "schema" is 2 and the ministry id equals the folder name;
+  - every text (ministry name, labels, target work, integrated-external kinds and condition) is
+    translated: each `*_i18n` object has exactly the locales zh-Hans, ko, vi, pt-BR and ja-x-easy,
+    each a non-empty text (kinds: as many as in Japanese); a Korean, Vietnamese or Portuguese text
+    equal to the Japanese one is an untranslated copy; translated type labels are unique per
+    locale across all ministries and sub-type labels per locale within their type;
   - ids are lower-case ASCII kebab-case, at most 100 characters (the core's CATALOGUE_ID limit);
   - a business-type id is unique across ALL ministries; a sub-type id is unique within its
     business type (so each (type, sub-type 1) pair is unique); a sub-type-2 id is unique within
@@ -45,6 +50,12 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 100
 CATEGORY_RE = re.compile(r"^B-[1-5](?:/B-[1-5])*$")
 EXEMPT_LABEL = "社会保険・社会福祉・介護事業"
+SCHEMA = 2
+# Locales whose texts live in `*_i18n` objects (ja and en have their own keys); the product's
+# locales are these plus ja and en (core/i18n, plugin_api::LOCALES).
+I18N_LOCALES = ["zh-Hans", "ko", "vi", "pt-BR", "ja-x-easy"]
+# Locales that never write a text exactly as Japanese does (Chinese and Easy Japanese may).
+NOT_JAPANESE = ["ko", "vi", "pt-BR"]
 REQUIRED_PAIRS = [
     ("food-manufacturing", "bread-and-confectionery"),
     ("food-wholesale", "food-and-beverage-wholesale"),
@@ -54,11 +65,12 @@ STR, BOOL, INT, LIST, OBJ = "string", "boolean", "integer", "array", "object"
 NULLABLE = "null"
 
 TOP_KEYS = {"schema": INT, "ministry": OBJ, "sources": STR, "business_types": LIST}
-MINISTRY_KEYS = {"id": STR, "name_ja": STR, "name_en": STR}
+MINISTRY_KEYS = {"id": STR, "name_ja": STR, "name_en": STR, "name_i18n": OBJ}
 TYPE_KEYS = {
     "id": STR,
     "label_ja": STR,
     "label_en": STR,
+    "label_i18n": OBJ,
     "category": (STR, NULLABLE),
     "industrial_physician_exempt": BOOL,
     "certain": BOOL,
@@ -69,15 +81,24 @@ SUB_KEYS = {
     "id": STR,
     "label_ja": STR,
     "label_en": STR,
+    "label_i18n": OBJ,
     "target_work_ja": STR,
     "target_work_en": STR,
+    "target_work_i18n": OBJ,
     "integrated_external": (OBJ, NULLABLE),
     "sub_types_2": LIST,
     "certain": BOOL,
     "note": (STR, NULLABLE),
 }
-SUB2_KEYS = {"id": STR, "label_ja": STR, "label_en": STR}
-IE_KEYS = {"allowed_kinds_ja": LIST, "allowed_kinds_en": LIST, "condition_ja": STR, "condition_en": STR}
+SUB2_KEYS = {"id": STR, "label_ja": STR, "label_en": STR, "label_i18n": OBJ}
+IE_KEYS = {
+    "allowed_kinds_ja": LIST,
+    "allowed_kinds_en": LIST,
+    "allowed_kinds_i18n": OBJ,
+    "condition_ja": STR,
+    "condition_en": STR,
+    "condition_i18n": OBJ,
+}
 
 
 def json_type(value: object) -> str:
@@ -131,6 +152,46 @@ class Checker:
         if len(value) > ID_MAX:
             self.problem(where, f"id {value!r} is longer than {ID_MAX} characters")
 
+    def translated(self, where: str, obj: dict, field: str) -> dict:
+        """`<field>_i18n` holds exactly I18N_LOCALES, each a trimmed non-empty text that is not
+        the Japanese text copied. Returns the usable translations by locale."""
+        i18n, ja = obj.get(f"{field}_i18n"), obj.get(f"{field}_ja")
+        if not isinstance(i18n, dict):
+            return {}
+        key = f"{field}_i18n"
+        for locale in i18n.keys() - set(I18N_LOCALES):
+            self.problem(where, f"{key} has unknown locale {locale!r} (expected {', '.join(I18N_LOCALES)})")
+        usable = {}
+        for locale in I18N_LOCALES:
+            text = i18n.get(locale)
+            if text is None:
+                self.problem(where, f"{key} lacks {locale}")
+            elif not isinstance(text, str) or not text.strip() or text != text.strip():
+                self.problem(where, f"{key}.{locale} is not a trimmed non-empty text")
+            elif locale in NOT_JAPANESE and text == ja:
+                self.problem(where, f"{key}.{locale} is the Japanese text, not a translation")
+            else:
+                usable[locale] = text
+        return usable
+
+    def translated_kinds(self, where: str, ie: dict) -> None:
+        """allowed_kinds_i18n: per locale, as many non-empty kinds as Japanese lists."""
+        i18n, count = ie.get("allowed_kinds_i18n"), len(ie.get("allowed_kinds_ja") or [])
+        if not isinstance(i18n, dict):
+            return
+        for locale in i18n.keys() - set(I18N_LOCALES):
+            self.problem(where, f"allowed_kinds_i18n has unknown locale {locale!r}")
+        for locale in I18N_LOCALES:
+            kinds = i18n.get(locale)
+            if not isinstance(kinds, list):
+                self.problem(where, f"allowed_kinds_i18n lacks {locale} (a list)")
+                continue
+            if len(kinds) != count:
+                self.problem(where, f"allowed_kinds_i18n.{locale} lists {len(kinds)} kinds, ja lists {count}")
+            for kind in kinds:
+                if not isinstance(kind, str) or not kind.strip() or kind != kind.strip():
+                    self.problem(where, f"allowed_kinds_i18n.{locale} has kind {kind!r}, not a trimmed non-empty text")
+
     def uncertain_has_note(self, where: str, entry: dict) -> None:
         if entry.get("certain") is False and not entry.get("note"):
             self.problem(where, "certain is false but note does not say why")
@@ -157,10 +218,11 @@ def check_catalogue(checker: Checker, path: Path, data: object, seen: dict) -> N
     if not checker.keys(rel, data, TOP_KEYS):
         if not isinstance(data, dict):
             return
-    if data.get("schema") != 1:
-        checker.problem(rel, f"schema must be 1, found {data.get('schema')!r}")
+    if data.get("schema") != SCHEMA:
+        checker.problem(rel, f"schema must be {SCHEMA}, found {data.get('schema')!r}")
     ministry = data.get("ministry")
     if checker.keys(f"{rel} ministry", ministry, MINISTRY_KEYS):
+        checker.translated(f"{rel} ministry", ministry, "name")
         mid = ministry["id"]
         checker.ident(f"{rel} ministry", mid)
         if mid != path.parent.name:
@@ -190,6 +252,11 @@ def check_catalogue(checker: Checker, path: Path, data: object, seen: dict) -> N
             if label in seen["type_labels"]:
                 checker.problem(where, f"label_ja {label!r} also used by {seen['type_labels'][label]}")
             seen["type_labels"][label] = where
+        for locale, text in checker.translated(where, bt, "label").items():
+            other = seen["translated_type_labels"].setdefault(locale, {}).get(text)
+            if other:
+                checker.problem(where, f"label_i18n.{locale} {text!r} also used by {other}")
+            seen["translated_type_labels"][locale][text] = where
         category = bt.get("category")
         if isinstance(category, str) and not CATEGORY_RE.match(category):
             checker.problem(where, f"category {category!r} is not B-1 … B-5 (or e.g. 'B-2/B-3')")
@@ -203,6 +270,7 @@ def check_catalogue(checker: Checker, path: Path, data: object, seen: dict) -> N
             checker.problem(where, "sub_types is empty")
         sub_ids: set[str] = set()
         sub_labels: set[str] = set()
+        translated_sub_labels: dict[str, set[str]] = {locale: set() for locale in I18N_LOCALES}
         for j, sub in enumerate(subs):
             swhere = f"{where} sub_types[{j}]"
             checker.keys(swhere, sub, SUB_KEYS)
@@ -222,6 +290,11 @@ def check_catalogue(checker: Checker, path: Path, data: object, seen: dict) -> N
                 if slabel in sub_labels:
                     checker.problem(swhere, f"label_ja {slabel!r} used twice in this business type")
                 sub_labels.add(slabel)
+            for locale, text in checker.translated(swhere, sub, "label").items():
+                if text in translated_sub_labels[locale]:
+                    checker.problem(swhere, f"label_i18n.{locale} {text!r} used twice in this business type")
+                translated_sub_labels[locale].add(text)
+            checker.translated(swhere, sub, "target_work")
             checker.uncertain_has_note(swhere, sub)
             ie = sub.get("integrated_external")
             if isinstance(ie, dict) and checker.keys(f"{swhere} integrated_external", ie, IE_KEYS):
@@ -235,6 +308,8 @@ def check_catalogue(checker: Checker, path: Path, data: object, seen: dict) -> N
                         checker.problem(swhere, f"integrated_external kind {kind!r} is not a non-empty string")
                 if len(set(kinds_ja)) != len(kinds_ja):
                     checker.problem(swhere, "integrated_external.allowed_kinds_ja repeats a kind")
+                checker.translated_kinds(f"{swhere} integrated_external", ie)
+                checker.translated(f"{swhere} integrated_external", ie, "condition")
             subs2 = sub.get("sub_types_2")
             if not isinstance(subs2, list):
                 continue
@@ -244,6 +319,7 @@ def check_catalogue(checker: Checker, path: Path, data: object, seen: dict) -> N
                 if not checker.keys(s2where, sub2, SUB2_KEYS):
                     continue
                 checker.ident(s2where, sub2["id"])
+                checker.translated(s2where, sub2, "label")
                 if sub2["id"] in sub2_ids:
                     checker.problem(s2where, f"sub-type-2 id {sub2['id']!r} used twice in this sub-type")
                 sub2_ids.add(sub2["id"])
@@ -309,7 +385,7 @@ def main() -> int:
 
     checker = Checker()
     loaded = load(checker)
-    seen = {"ministries": {}, "types": {}, "type_labels": {}, "pairs": set(), "exempt": [], "sub2_count": 0}
+    seen = {"ministries": {}, "types": {}, "type_labels": {}, "translated_type_labels": {}, "pairs": set(), "exempt": [], "sub2_count": 0}
     for path, data in loaded:
         check_catalogue(checker, path, data, seen)
 

@@ -3,14 +3,20 @@
 //! The only crate that names fluent.
 //!
 //! Japanese (`ja`) is canonical: a message missing in another locale falls back to Japanese,
-//! and the test suite fails when any locale lacks an id that `ja` has.
+//! and the test suite fails when any locale lacks an id that `ja` has, has one `ja` lacks, or
+//! uses other placeholders. Numbers and dates per locale: [`format_integer`], [`format_date`]
+//! (ICU4X with compiled CLDR data, in `format.rs`, the only module that names it).
+
+mod format;
+
+pub use format::{DATE_YEARS, DateFormatError, format_date, format_integer};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use unic_langid::LanguageIdentifier;
+use unic_langid::{LanguageIdentifier, langid};
 
 /// A language the product speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -19,37 +25,140 @@ pub enum Locale {
     Ja,
     /// English.
     En,
+    /// Simplified Chinese.
+    ZhHans,
+    /// Korean.
+    Ko,
+    /// Vietnamese.
+    Vi,
+    /// Brazilian Portuguese.
+    PtBr,
+    /// やさしい日本語 (Easy Japanese): short sentences, common words, no keigo.
+    JaEasy,
 }
 
 impl Locale {
     /// Every supported locale, canonical first.
-    pub const ALL: [Locale; 2] = [Locale::Ja, Locale::En];
+    pub const ALL: [Locale; 7] = [
+        Locale::Ja,
+        Locale::En,
+        Locale::ZhHans,
+        Locale::Ko,
+        Locale::Vi,
+        Locale::PtBr,
+        Locale::JaEasy,
+    ];
 
-    /// The BCP 47 tag (`ja`, `en`).
+    /// The BCP 47 tag: `ja`, `en`, `zh-Hans`, `ko`, `vi`, `pt-BR`, `ja-x-easy`. It names the
+    /// folder under `locales/` and is what `?lang=` and stored preferences carry.
     pub fn tag(self) -> &'static str {
         match self {
             Locale::Ja => "ja",
             Locale::En => "en",
+            Locale::ZhHans => "zh-Hans",
+            Locale::Ko => "ko",
+            Locale::Vi => "vi",
+            Locale::PtBr => "pt-BR",
+            Locale::JaEasy => "ja-x-easy",
         }
     }
 
-    /// The locale for a tag, ignoring case and region (`en-GB` → English).
+    /// The language's own name, for a language picker.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::Ja => "日本語",
+            Locale::En => "English",
+            Locale::ZhHans => "简体中文",
+            Locale::Ko => "한국어",
+            Locale::Vi => "Tiếng Việt",
+            Locale::PtBr => "Português (Brasil)",
+            Locale::JaEasy => "やさしい にほんご",
+        }
+    }
+
+    /// The locale for a real-world language tag (case-insensitive, `-` or `_`): the language
+    /// decides, the script and region only where they change the written language.
+    ///
+    /// - `ja`, `ja-JP` → Japanese; `ja-x-easy` (also `ja-JP-x-easy`) → やさしい日本語;
+    /// - `en`, `en-*` → English; `ko`, `ko-KR` → Korean; `vi`, `vi-VN` → Vietnamese;
+    /// - `zh`, `zh-CN`, `zh-SG`, `zh-Hans`, `zh-Hans-*` → Simplified Chinese; Traditional
+    ///   Chinese (`zh-Hant*`, `zh-TW`, `zh-HK`, `zh-MO`) is not supported → `None`;
+    /// - `pt`, `pt-BR`, `pt-PT` → Brazilian Portuguese (the only Portuguese we have);
+    /// - anything else, or a malformed tag → `None`.
     pub fn from_tag(tag: &str) -> Option<Locale> {
-        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        Locale::ALL.into_iter().find(|l| l.tag() == primary)
+        let tag = tag.trim().to_ascii_lowercase();
+        let subtags: Vec<&str> = tag.split(['-', '_']).collect();
+        let language = *subtags.first()?;
+        if !(2..=3).contains(&language.len()) || !language.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        if subtags.iter().any(|s| s.is_empty() || s.len() > 8) {
+            return None;
+        }
+        // Subtags before a private-use section (`-x-…`): script (4 letters), region (2 letters
+        // or 3 digits), variants.
+        let private_use = subtags.iter().position(|s| *s == "x");
+        let public = &subtags[1..private_use.unwrap_or(subtags.len())];
+        let private = private_use.map_or(&[][..], |at| &subtags[at + 1..]);
+        let script = public
+            .first()
+            .filter(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_lowercase()))
+            .copied();
+        let region = public
+            .iter()
+            .skip(usize::from(script.is_some()))
+            .find(|s| {
+                (s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase()))
+                    || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
+            })
+            .copied();
+        match language {
+            "ja" if private == ["easy"] => Some(Locale::JaEasy),
+            "ja" => Some(Locale::Ja),
+            "en" => Some(Locale::En),
+            "ko" => Some(Locale::Ko),
+            "vi" => Some(Locale::Vi),
+            "pt" => Some(Locale::PtBr),
+            "zh" => match (script, region) {
+                (Some("hans"), _) => Some(Locale::ZhHans),
+                (Some(_), _) => None,
+                (None, Some("tw" | "hk" | "mo")) => None,
+                (None, _) => Some(Locale::ZhHans),
+            },
+            _ => None,
+        }
+    }
+
+    /// The language identifier Fluent uses for plural rules (やさしい日本語 follows Japanese).
+    fn fluent_language(self) -> LanguageIdentifier {
+        match self {
+            Locale::Ja | Locale::JaEasy => langid!("ja"),
+            Locale::En => langid!("en"),
+            Locale::ZhHans => langid!("zh-Hans"),
+            Locale::Ko => langid!("ko"),
+            Locale::Vi => langid!("vi"),
+            Locale::PtBr => langid!("pt-BR"),
+        }
     }
 }
 
 /// The locale of a request: an explicit choice if supported, else the best `Accept-Language`
-/// match by q-value, else Japanese.
+/// match by q-value (ranges with `q=0` are refusals and never chosen), else Japanese.
+/// やさしい日本語 is reached only by choosing it or by its exact tag `ja-x-easy`.
 pub fn negotiate(choice: Option<&str>, accept_language: Option<&str>) -> Locale {
     if let Some(locale) = choice.and_then(Locale::from_tag) {
         return locale;
     }
-    // `parse` orders the tags by q-value; a regional tag (`en-US`) counts for its language.
+    // `parse_with_quality` orders the ranges by q-value (stable for equal values); a regional
+    // tag (`en-US`) counts for its language.
     accept_language
-        .map(accept_language::parse)
-        .and_then(|tags| tags.iter().find_map(|tag| Locale::from_tag(tag)))
+        .map(accept_language::parse_with_quality)
+        .and_then(|ranges| {
+            ranges
+                .iter()
+                .filter(|(_, quality)| *quality > 0.0)
+                .find_map(|(tag, _)| Locale::from_tag(tag))
+        })
         .unwrap_or(Locale::Ja)
 }
 
@@ -92,6 +201,11 @@ macro_rules! sources {
 const SOURCES: &[Source] = sources! {
     Ja "ja" ["core.ftl", "mail.ftl", "findings.ftl", "register.ftl", "pages.ftl", "apply.ftl", "staff.ftl"];
     En "en" ["core.ftl", "mail.ftl", "findings.ftl", "register.ftl", "pages.ftl", "apply.ftl", "staff.ftl"];
+    ZhHans "zh-Hans" ["core.ftl", "mail.ftl", "findings.ftl", "register.ftl", "pages.ftl", "apply.ftl", "staff.ftl"];
+    Ko "ko" ["core.ftl", "mail.ftl", "findings.ftl", "register.ftl", "pages.ftl", "apply.ftl", "staff.ftl"];
+    Vi "vi" ["core.ftl", "mail.ftl", "findings.ftl", "register.ftl", "pages.ftl", "apply.ftl", "staff.ftl"];
+    PtBr "pt-BR" ["core.ftl", "mail.ftl", "findings.ftl", "register.ftl", "pages.ftl", "apply.ftl", "staff.ftl"];
+    JaEasy "ja-x-easy" ["core.ftl", "mail.ftl", "findings.ftl", "register.ftl", "pages.ftl", "apply.ftl", "staff.ftl"];
 };
 
 /// Arguments of a message: name → string or number.
@@ -164,11 +278,7 @@ impl Catalog {
         let mut bundles = HashMap::new();
         let mut ids: HashMap<Locale, Vec<String>> = HashMap::new();
         for locale in Locale::ALL {
-            let langid: LanguageIdentifier = locale.tag().parse().map_err(|_| CatalogError {
-                file: "-",
-                problem: format!("bad language tag {}", locale.tag()),
-            })?;
-            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            let mut bundle = FluentBundle::new_concurrent(vec![locale.fluent_language()]);
             bundle.set_use_isolating(false);
             for source in SOURCES.iter().filter(|s| s.locale == locale) {
                 let resource =
@@ -271,13 +381,9 @@ impl PluginMessages {
             let Some(locale) = Locale::from_tag(tag) else {
                 continue;
             };
-            let langid: LanguageIdentifier = locale
-                .tag()
-                .parse()
-                .map_err(|_| format!("bad language tag {tag}"))?;
             let resource = FluentResource::try_new(source.clone())
                 .map_err(|(_, errors)| format!("{tag}: {errors:?}"))?;
-            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            let mut bundle = FluentBundle::new_concurrent(vec![locale.fluent_language()]);
             bundle.set_use_isolating(false);
             bundle
                 .add_resource(resource)
@@ -341,6 +447,243 @@ mod tests {
     }
 
     #[test]
+    fn every_locale_has_the_same_files_with_the_same_ids_as_japanese() {
+        let ids_of = |source: &Source| -> Vec<String> {
+            resource_ids(source.text).unwrap_or_else(|e| panic!("{}: {e}", source.name))
+        };
+        let files_of = |locale: Locale| -> Vec<&Source> {
+            SOURCES.iter().filter(|s| s.locale == locale).collect()
+        };
+        let japanese = files_of(Locale::Ja);
+        assert!(!japanese.is_empty());
+        for locale in Locale::ALL {
+            let files = files_of(locale);
+            assert_eq!(files.len(), japanese.len(), "{} files", locale.tag());
+            for (file, ja) in files.iter().zip(&japanese) {
+                let file_name = |s: &Source| s.name.rsplit('/').next().unwrap_or_default();
+                assert_eq!(file_name(file), file_name(ja), "{}", locale.tag());
+                assert!(
+                    file.name.starts_with(&format!("{}/", locale.tag())),
+                    "{} is not in the folder of {}",
+                    file.name,
+                    locale.tag()
+                );
+                let mut expected = ids_of(ja);
+                let mut found = ids_of(file);
+                expected.sort();
+                found.sort();
+                assert_eq!(found, expected, "{} vs {}", file.name, ja.name);
+            }
+        }
+    }
+
+    /// What a message's pattern refers to: `$variables`, `message-references`, and the keys of
+    /// each select expression (`$founder[public]`).
+    fn placeables(source: &str) -> HashMap<String, std::collections::BTreeSet<String>> {
+        use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+
+        fn inline(
+            expression: &InlineExpression<&str>,
+            out: &mut std::collections::BTreeSet<String>,
+        ) {
+            match expression {
+                InlineExpression::VariableReference { id } => {
+                    out.insert(format!("${}", id.name));
+                }
+                InlineExpression::MessageReference { id, .. } => {
+                    out.insert(id.name.to_owned());
+                }
+                InlineExpression::TermReference { id, .. } => {
+                    out.insert(format!("-{}", id.name));
+                }
+                InlineExpression::FunctionReference { id, arguments } => {
+                    out.insert(format!("{}()", id.name));
+                    for argument in &arguments.positional {
+                        inline(argument, out);
+                    }
+                }
+                InlineExpression::Placeable { expression } => walk(expression, out),
+                InlineExpression::StringLiteral { .. } | InlineExpression::NumberLiteral { .. } => {
+                }
+            }
+        }
+        fn walk(expression: &Expression<&str>, out: &mut std::collections::BTreeSet<String>) {
+            match expression {
+                Expression::Inline(expression) => inline(expression, out),
+                Expression::Select { selector, variants } => {
+                    inline(selector, out);
+                    let mut selector_names = std::collections::BTreeSet::new();
+                    inline(selector, &mut selector_names);
+                    let selector_name = selector_names.into_iter().collect::<Vec<_>>().join(",");
+                    for variant in variants {
+                        let key = match &variant.key {
+                            fluent_syntax::ast::VariantKey::Identifier { name } => {
+                                (*name).to_owned()
+                            }
+                            fluent_syntax::ast::VariantKey::NumberLiteral { value } => {
+                                (*value).to_owned()
+                            }
+                        };
+                        let default = if variant.default { "*" } else { "" };
+                        out.insert(format!("{selector_name}{default}[{key}]"));
+                        pattern(&variant.value, out);
+                    }
+                }
+            }
+        }
+        fn pattern(value: &Pattern<&str>, out: &mut std::collections::BTreeSet<String>) {
+            for element in &value.elements {
+                if let PatternElement::Placeable { expression } = element {
+                    walk(expression, out);
+                }
+            }
+        }
+
+        let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(_, errors)| {
+            panic!("does not parse: {errors:?}");
+        });
+        let mut by_id = HashMap::new();
+        for entry in &resource.body {
+            if let Entry::Message(message) = entry {
+                let mut out = std::collections::BTreeSet::new();
+                if let Some(value) = &message.value {
+                    pattern(value, &mut out);
+                }
+                for attribute in &message.attributes {
+                    pattern(&attribute.value, &mut out);
+                }
+                by_id.insert(message.id.name.to_owned(), out);
+            }
+        }
+        by_id
+    }
+
+    #[test]
+    fn every_translation_uses_exactly_the_placeholders_of_japanese() {
+        let of_locale = |locale: Locale| -> HashMap<String, std::collections::BTreeSet<String>> {
+            SOURCES
+                .iter()
+                .filter(|s| s.locale == locale)
+                .flat_map(|s| placeables(s.text))
+                .collect()
+        };
+        let japanese = of_locale(Locale::Ja);
+        assert!(
+            japanese.values().any(|p| p.contains("$max")),
+            "the check must see variables"
+        );
+        assert!(
+            japanese.values().any(|p| p.contains("$founder*[private]")),
+            "the check must see select keys"
+        );
+        let mut problems = Vec::new();
+        for locale in Locale::ALL {
+            let translated = of_locale(locale);
+            for (id, expected) in &japanese {
+                let found = translated.get(id).cloned().unwrap_or_default();
+                if &found != expected {
+                    problems.push(format!(
+                        "{} {id}: has {found:?}, ja has {expected:?}",
+                        locale.tag()
+                    ));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn the_placeholder_check_sees_a_dropped_variable_and_a_changed_select() {
+        let ja = placeables("a = { $max }文字\nb = { $f ->\n    [x] X\n   *[y] Y\n}\n");
+        let dropped = placeables("a = some characters\nb = { $f ->\n    [x] X\n   *[z] Y\n}\n");
+        assert_ne!(ja.get("a"), dropped.get("a"));
+        assert_ne!(ja.get("b"), dropped.get("b"));
+    }
+
+    #[test]
+    fn tags_and_native_names() {
+        let tags: Vec<&str> = Locale::ALL.iter().map(|l| l.tag()).collect();
+        assert_eq!(
+            tags,
+            ["ja", "en", "zh-Hans", "ko", "vi", "pt-BR", "ja-x-easy"]
+        );
+        let names: Vec<&str> = Locale::ALL.iter().map(|l| l.native_name()).collect();
+        assert_eq!(
+            names,
+            [
+                "日本語",
+                "English",
+                "简体中文",
+                "한국어",
+                "Tiếng Việt",
+                "Português (Brasil)",
+                "やさしい にほんご"
+            ]
+        );
+        for locale in Locale::ALL {
+            assert_eq!(
+                Locale::from_tag(locale.tag()),
+                Some(locale),
+                "{}",
+                locale.tag()
+            );
+        }
+    }
+
+    #[test]
+    fn real_world_tags_map_to_the_locale_that_reads_them() {
+        let cases = [
+            ("ja", Some(Locale::Ja)),
+            ("ja-JP", Some(Locale::Ja)),
+            ("JA_jp", Some(Locale::Ja)),
+            ("ja-x-easy", Some(Locale::JaEasy)),
+            ("JA-X-EASY", Some(Locale::JaEasy)),
+            ("ja-JP-x-easy", Some(Locale::JaEasy)),
+            ("ja-x-other", Some(Locale::Ja)),
+            ("en", Some(Locale::En)),
+            ("en-US", Some(Locale::En)),
+            ("en-GB", Some(Locale::En)),
+            ("en-001", Some(Locale::En)),
+            ("zh", Some(Locale::ZhHans)),
+            ("zh-CN", Some(Locale::ZhHans)),
+            ("zh-SG", Some(Locale::ZhHans)),
+            ("zh-Hans", Some(Locale::ZhHans)),
+            ("zh-hans", Some(Locale::ZhHans)),
+            ("zh-Hans-CN", Some(Locale::ZhHans)),
+            ("zh-Hans-HK", Some(Locale::ZhHans)),
+            ("zh_CN", Some(Locale::ZhHans)),
+            ("zh-TW", None),
+            ("zh-HK", None),
+            ("zh-MO", None),
+            ("zh-Hant", None),
+            ("zh-Hant-TW", None),
+            ("zh-Hant-CN", None),
+            ("ko", Some(Locale::Ko)),
+            ("ko-KR", Some(Locale::Ko)),
+            ("vi", Some(Locale::Vi)),
+            ("vi-VN", Some(Locale::Vi)),
+            ("pt", Some(Locale::PtBr)),
+            ("pt-BR", Some(Locale::PtBr)),
+            ("pt-br", Some(Locale::PtBr)),
+            ("pt-PT", Some(Locale::PtBr)),
+            ("fr", None),
+            ("fr-FR", None),
+            ("de", None),
+            ("", None),
+            ("*", None),
+            ("-", None),
+            ("e", None),
+            ("japanese", None),
+            ("ja--JP", None),
+            ("en-", None),
+            ("ja-verylongsubtag", None),
+        ];
+        for (tag, expected) in cases {
+            assert_eq!(Locale::from_tag(tag), expected, "{tag:?}");
+        }
+    }
+
+    #[test]
     fn negotiation_prefers_choice_then_accept_language_q_values_then_japanese() {
         let cases = [
             (Some("en"), Some("ja"), Locale::En),
@@ -351,10 +694,77 @@ mod tests {
             (None, Some(""), Locale::Ja),
             (None, None, Locale::Ja),
             (Some("EN-gb"), None, Locale::En),
+            // The new locales, by choice and by header.
+            (Some("zh-CN"), Some("en"), Locale::ZhHans),
+            (Some("ko"), None, Locale::Ko),
+            (Some("vi-VN"), Some("ja"), Locale::Vi),
+            (Some("pt"), None, Locale::PtBr),
+            (None, Some("pt-BR,pt;q=0.9,en;q=0.8"), Locale::PtBr),
+            (None, Some("vi-VN,vi;q=0.9"), Locale::Vi),
+            (None, Some("ko-KR,ko;q=0.9,en-US;q=0.8"), Locale::Ko),
+            (None, Some("zh-CN,zh;q=0.9"), Locale::ZhHans),
+            // Traditional Chinese is not offered: the next acceptable language wins.
+            (Some("zh-TW"), Some("en"), Locale::En),
+            (None, Some("zh-TW,zh-HK;q=0.9,en;q=0.5"), Locale::En),
+            (None, Some("zh-TW,zh;q=0.8,en;q=0.5"), Locale::ZhHans),
+            (None, Some("zh-Hant"), Locale::Ja),
+            // やさしい日本語 only by choice or its exact tag, never from plain Japanese.
+            (Some("ja-x-easy"), None, Locale::JaEasy),
+            (Some("JA-x-Easy"), Some("en"), Locale::JaEasy),
+            (None, Some("ja-x-easy, ja;q=0.5"), Locale::JaEasy),
+            (None, Some("ja-JP,ja;q=0.9"), Locale::Ja),
+            (Some("ja"), Some("ja-x-easy"), Locale::Ja),
+            // q=0 refuses a language.
+            (None, Some("en;q=0, ko;q=0.1"), Locale::Ko),
+            (None, Some("en;q=0"), Locale::Ja),
+            // Equal q-values keep the header's order.
+            (None, Some("vi, ko"), Locale::Vi),
+            (None, Some("ko, vi"), Locale::Ko),
+            (None, Some("*"), Locale::Ja),
         ];
         for (choice, header, expected) in cases {
             assert_eq!(negotiate(choice, header), expected, "{choice:?} {header:?}");
         }
+    }
+
+    #[test]
+    fn every_locale_renders_a_message_with_its_argument() {
+        let catalog = Catalog::embedded();
+        for locale in Locale::ALL {
+            let text = catalog.message(locale, "error-email_too_long", &[("max", 254.into())]);
+            assert!(text.contains("254"), "{}: {text}", locale.tag());
+            assert_ne!(text, "error-email_too_long");
+        }
+        let ja = catalog.message(Locale::Ja, "notice-draft_saved", &[]);
+        for locale in Locale::ALL.into_iter().skip(1) {
+            let text = catalog.message(locale, "notice-draft_saved", &[]);
+            assert_ne!(text, ja, "{} falls back to Japanese", locale.tag());
+        }
+    }
+
+    #[test]
+    fn plugin_messages_are_found_by_each_locales_tag() {
+        let resources: Vec<(String, String)> = Locale::ALL
+            .iter()
+            .map(|l| {
+                (
+                    l.tag().to_owned(),
+                    format!("p-hello = {}\n", l.native_name()),
+                )
+            })
+            .collect();
+        let messages = PluginMessages::new(&resources).expect("bundles");
+        for locale in Locale::ALL {
+            assert_eq!(
+                messages.message(locale, "p-hello", &[]),
+                locale.native_name()
+            );
+        }
+        let only_ja =
+            PluginMessages::new(&[("ja".to_owned(), "p-hello = こんにちは\n".to_owned())])
+                .expect("bundle");
+        assert_eq!(only_ja.message(Locale::Vi, "p-hello", &[]), "こんにちは");
+        assert!(PluginMessages::new(&[("ja".to_owned(), "p-hello = {".to_owned())]).is_err());
     }
 
     #[test]

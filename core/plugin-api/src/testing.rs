@@ -1,10 +1,12 @@
 //! Test support for plugin crates: a one-line document builder and the suite every plugin runs
 //! natively (`plugin_api::testing::standard_suite::<MyPlugin>(&CATALOGUE)`).
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde_json::{Value, json};
 
 use crate::catalogue::Catalogue;
-use crate::{Plugin, Review};
+use crate::{LOCALES, Plugin, Review};
 
 /// A document with one line of the given type at `/establishments/1/business_lines/1` (the
 /// other positions are hidden, as the host sends them). Sub-type 2 is the catalogue's first, if
@@ -31,9 +33,42 @@ pub fn codes<P: Plugin>(document: &Value) -> Vec<String> {
         .collect()
 }
 
-/// The checks every plugin must pass: its declaration builds with ja and en; every catalogue
-/// sub-type passes the standard rules; an unknown sub-type is an error at its path; external
-/// staff not stationed count only where the catalogue allows it.
+/// The messages of a Fluent source: id → the `$variables` its pattern uses. A message starts
+/// at a line beginning with a letter and runs over the indented (or blank) lines after it;
+/// comments and terms end it.
+pub fn message_variables(source: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let mut messages: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in source.lines() {
+        if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            current = line.split_once('=').map(|(id, _)| id.trim().to_owned());
+            if let Some(id) = &current {
+                assert!(
+                    messages.insert(id.clone(), BTreeSet::new()).is_none(),
+                    "message {id} defined twice"
+                );
+            }
+        } else if line.starts_with(['#', '-']) {
+            current = None;
+        }
+        let Some(variables) = current.as_ref().and_then(|id| messages.get_mut(id)) else {
+            continue;
+        };
+        for piece in line.split('$').skip(1) {
+            let name: String = piece
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                .collect();
+            variables.insert(name);
+        }
+    }
+    messages
+}
+
+/// The checks every plugin must pass: its declaration builds with one resource per locale of
+/// [`LOCALES`], each with exactly the message ids of `ja` and the same variables in each
+/// message; every catalogue sub-type passes the standard rules; an unknown sub-type is an
+/// error at its path; external staff not stationed count only where the catalogue allows it.
 pub fn standard_suite<P: Plugin>(catalogue: &Catalogue) {
     let catalogue = *catalogue;
     let p = format!("{}-", catalogue.ministry_id);
@@ -45,7 +80,32 @@ pub fn standard_suite<P: Plugin>(catalogue: &Catalogue) {
         .iter()
         .map(|r| r.locale.as_str())
         .collect();
-    assert_eq!(locales, ["ja", "en"]);
+    assert_eq!(locales, LOCALES);
+    let japanese = message_variables(&description.resources[0].source);
+    assert!(japanese.contains_key(&format!("{p}ministry-name")));
+    for resource in &description.resources {
+        let messages = message_variables(&resource.source);
+        let ids: Vec<&String> = messages.keys().collect();
+        let expected: Vec<&String> = japanese.keys().collect();
+        assert_eq!(
+            ids, expected,
+            "{}: message ids differ from ja",
+            resource.locale
+        );
+        for (id, variables) in &messages {
+            assert!(
+                id.starts_with(&p),
+                "{}: {id} lacks the prefix",
+                resource.locale
+            );
+            assert_eq!(
+                Some(variables),
+                japanese.get(id),
+                "{} {id}: variables differ from ja",
+                resource.locale
+            );
+        }
+    }
     for business_type in catalogue.types {
         for sub in business_type.sub_types {
             let (t, s) = (business_type.id, sub.id);

@@ -10,8 +10,10 @@ use crate::{
     LoadedPlugin, PluginCatalogue, PluginFailure, PluginFinding, Severity,
 };
 
-/// Locales every plugin must ship.
-const REQUIRED_LOCALES: [&str; 2] = ["ja", "en"];
+/// The locales every plugin must ship, by tag: every locale the product speaks.
+fn required_locales() -> impl Iterator<Item = &'static str> {
+    i18n::Locale::ALL.into_iter().map(i18n::Locale::tag)
+}
 /// More findings than this from one review is a broken plugin, not a judgement.
 const MAX_FINDINGS: usize = 100_000;
 const MAX_ARGS: usize = 16;
@@ -69,9 +71,13 @@ pub(crate) fn description(
         }
         ids_by_locale.push((resource.locale.clone(), ids.into_iter().collect()));
     }
-    for locale in REQUIRED_LOCALES {
+    for locale in required_locales() {
         if !ids_by_locale.iter().any(|(l, _)| l == locale) {
-            return Err(format!("no {locale} resource (ja and en are required)"));
+            let all: Vec<&str> = required_locales().collect();
+            return Err(format!(
+                "no {locale} resource (every locale is required: {})",
+                all.join(", ")
+            ));
         }
     }
     let ja: HashSet<String> = ids_by_locale
@@ -80,8 +86,13 @@ pub(crate) fn description(
         .map(|(_, ids)| ids.clone())
         .unwrap_or_default();
     for (locale, ids) in &ids_by_locale {
-        if let Some(missing) = ja.iter().find(|id| !ids.contains(*id)) {
-            return Err(format!("resource {locale} lacks {missing:?}, which ja has"));
+        let mut missing: Vec<&String> = ja.iter().filter(|id| !ids.contains(*id)).collect();
+        missing.sort();
+        if let Some(first) = missing.first() {
+            return Err(format!(
+                "resource {locale} lacks {} id(s) that ja has, first {first:?}",
+                missing.len()
+            ));
         }
     }
     let known = |id: &str, what: &str| -> Result<(), String> {
@@ -317,6 +328,112 @@ fn path_is_visible(document: &Value, path: &str) -> bool {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    const TAGS: [&str; 7] = ["ja", "en", "zh-Hans", "ko", "vi", "pt-BR", "ja-x-easy"];
+
+    /// A minimal valid declaration: one type, one sub-type, every locale.
+    fn declaration(resources: Vec<(&str, String)>) -> wit::Description {
+        wit::Description {
+            ministry_id: "demo".to_owned(),
+            plugin_version: "1.0.0".to_owned(),
+            message_prefix: "demo-".to_owned(),
+            business_types: vec![wit::BusinessType {
+                id: "rail".to_owned(),
+                label: "demo-bt-rail".to_owned(),
+                industrial_physician_exempt: false,
+                sub_types: vec![wit::SubType {
+                    id: "main".to_owned(),
+                    label: "demo-st-rail--main".to_owned(),
+                    target_work: "demo-tw-rail--main".to_owned(),
+                    integrated_external: None,
+                    sub_types_two: Vec::new(),
+                }],
+            }],
+            fields: Vec::new(),
+            resources: resources
+                .into_iter()
+                .map(|(locale, source)| wit::FluentResource {
+                    locale: locale.to_owned(),
+                    source,
+                })
+                .collect(),
+        }
+    }
+
+    fn source(locale: &str) -> String {
+        format!(
+            "demo-bt-rail = Rail {locale}\ndemo-st-rail--main = Main {locale}\ndemo-tw-rail--main = Work {locale}\n"
+        )
+    }
+
+    fn every_locale() -> Vec<(&'static str, String)> {
+        TAGS.iter().map(|l| (*l, source(l))).collect()
+    }
+
+    #[test]
+    fn the_required_locales_are_the_products_and_the_sdks() {
+        assert_eq!(required_locales().collect::<Vec<_>>(), TAGS);
+        assert_eq!(plugin_api::LOCALES, TAGS);
+    }
+
+    #[test]
+    fn a_declaration_in_every_locale_installs() {
+        let (catalogue, ids) = description(declaration(every_locale())).expect("valid");
+        assert_eq!(catalogue.resources.len(), TAGS.len());
+        assert!(ids.contains("demo-bt-rail"));
+    }
+
+    #[test]
+    fn every_locale_is_required() {
+        for missing in TAGS {
+            let resources = every_locale()
+                .into_iter()
+                .filter(|(l, _)| *l != missing)
+                .collect();
+            let err = description(declaration(resources)).expect_err("a locale is missing");
+            assert!(
+                err.starts_with(&format!("no {missing} resource (every locale is required: ja, en, zh-Hans, ko, vi, pt-BR, ja-x-easy)")),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_locale_needs_every_id_of_japanese() {
+        let mut resources = every_locale();
+        resources[4].1 = "demo-bt-rail = Đường sắt\n".to_owned();
+        assert_eq!(
+            description(declaration(resources)).map(|_| ()),
+            Err("resource vi lacks 2 id(s) that ja has, first \"demo-st-rail--main\"".to_owned())
+        );
+    }
+
+    #[test]
+    fn an_id_outside_the_prefix_is_refused_in_any_locale() {
+        let mut resources = every_locale();
+        resources[6].1.push_str("core-approved = 承認\n");
+        assert_eq!(
+            description(declaration(resources)).map(|_| ()),
+            Err(
+                "resource ja-x-easy: message id \"core-approved\" lacks the prefix \"demo-\""
+                    .to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn a_locale_given_twice_or_broken_is_refused() {
+        let mut twice = every_locale();
+        twice.push(("ko", source("ko")));
+        assert_eq!(
+            description(declaration(twice)).map(|_| ()),
+            Err("resource ko given twice".to_owned())
+        );
+        let mut broken = every_locale();
+        broken[2].1 = "demo-bt-rail = {".to_owned();
+        let err = description(declaration(broken)).expect_err("does not parse");
+        assert!(err.starts_with("resource zh-Hans: "), "{err}");
+    }
 
     #[test]
     fn paths_must_point_at_what_the_plugin_was_shown() {

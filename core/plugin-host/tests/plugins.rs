@@ -68,6 +68,53 @@ fn every_ministry_plugin_installs_and_together_they_own_each_type_once() {
 }
 
 #[test]
+fn every_ministry_plugin_speaks_every_locale() {
+    let host = host();
+    let maff = host.load(&wasm("maff")).expect("maff");
+    let messages = i18n::PluginMessages::new(&maff.catalogue().resources).expect("bundles");
+    let expected = [
+        (i18n::Locale::Ja, "食料品製造業"),
+        (i18n::Locale::En, "Food manufacturing"),
+        (i18n::Locale::ZhHans, "食品制造业"),
+        (i18n::Locale::Ko, "식료품 제조업"),
+        (i18n::Locale::Vi, "Sản xuất thực phẩm"),
+        (i18n::Locale::PtBr, "Fabricação de alimentos"),
+        (
+            i18n::Locale::JaEasy,
+            "食料品製造業（しょくりょうひん せいぞうぎょう）",
+        ),
+    ];
+    for (locale, label) in expected {
+        assert_eq!(
+            messages.message(locale, "maff-bt-food-manufacturing", &[]),
+            label,
+            "{}",
+            locale.tag()
+        );
+    }
+    let unknown = messages.message(
+        i18n::Locale::Ko,
+        "maff-sub-type-unknown",
+        &[("sub_type", i18n::ArgValue::Text("x".to_owned()))],
+    );
+    assert!(
+        unknown.contains("\"x\"") && unknown.contains("목록"),
+        "{unknown}"
+    );
+    for ministry in MINISTRIES {
+        let plugin = host.load(&wasm(ministry)).expect(ministry);
+        let locales: Vec<&str> = plugin
+            .catalogue()
+            .resources
+            .iter()
+            .map(|(locale, _)| locale.as_str())
+            .collect();
+        let all: Vec<&str> = i18n::Locale::ALL.iter().map(|l| l.tag()).collect();
+        assert_eq!(locales, all, "{ministry}");
+    }
+}
+
+#[test]
 fn the_food_ministry_reviews_only_its_lines_of_the_example() {
     let host = host();
     let maff = host.load(&wasm("maff")).expect("maff");

@@ -7,8 +7,25 @@ use serde_json::Value;
 
 use crate::support::{ctx, patched};
 
-const JA: &str = include_str!("../../../../locales/ja/findings.ftl");
-const EN: &str = include_str!("../../../../locales/en/findings.ftl");
+/// The findings file of every locale the product speaks (`i18n::Locale::ALL`).
+const LOCALES: [(&str, &str); 7] = [
+    ("ja", include_str!("../../../../locales/ja/findings.ftl")),
+    ("en", include_str!("../../../../locales/en/findings.ftl")),
+    (
+        "zh-Hans",
+        include_str!("../../../../locales/zh-Hans/findings.ftl"),
+    ),
+    ("ko", include_str!("../../../../locales/ko/findings.ftl")),
+    ("vi", include_str!("../../../../locales/vi/findings.ftl")),
+    (
+        "pt-BR",
+        include_str!("../../../../locales/pt-BR/findings.ftl"),
+    ),
+    (
+        "ja-x-easy",
+        include_str!("../../../../locales/ja-x-easy/findings.ftl"),
+    ),
+];
 
 /// Message ids of a Fluent file: lines that start an entry (`id = …`) at column 0.
 fn message_ids(ftl: &str) -> Vec<&str> {
@@ -41,8 +58,8 @@ fn variables_of<'a>(ftl: &'a str, id: &str) -> BTreeSet<&'a str> {
 }
 
 #[test]
-fn every_code_has_a_message_in_japanese_and_english() {
-    for (locale, ftl) in [("ja", JA), ("en", EN)] {
+fn every_code_has_a_message_in_every_locale() {
+    for (locale, ftl) in LOCALES {
         let ids: BTreeSet<&str> = message_ids(ftl).into_iter().collect();
         for code in codes::ALL {
             assert!(
@@ -56,7 +73,7 @@ fn every_code_has_a_message_in_japanese_and_english() {
 #[test]
 fn no_message_is_without_a_code() {
     let expected: BTreeSet<String> = codes::ALL.iter().map(|c| format!("finding-{c}")).collect();
-    for (locale, ftl) in [("ja", JA), ("en", EN)] {
+    for (locale, ftl) in LOCALES {
         for id in message_ids(ftl) {
             assert!(
                 expected.contains(id),
@@ -68,7 +85,7 @@ fn no_message_is_without_a_code() {
 
 #[test]
 fn no_message_is_defined_twice() {
-    for (locale, ftl) in [("ja", JA), ("en", EN)] {
+    for (locale, ftl) in LOCALES {
         let ids = message_ids(ftl);
         let unique: BTreeSet<&str> = ids.iter().copied().collect();
         assert_eq!(ids.len(), unique.len(), "{locale} has duplicate ids");
@@ -91,7 +108,7 @@ fn codes_are_unique_snake_case() {
 #[test]
 fn messages_use_only_variables_the_findings_provide() {
     let findings = every_kind_of_finding();
-    for (locale, ftl) in [("ja", JA), ("en", EN)] {
+    for (locale, ftl) in LOCALES {
         for code in codes::ALL {
             let provided: BTreeSet<&str> = findings
                 .iter()

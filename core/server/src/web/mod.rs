@@ -45,20 +45,6 @@ const TEMPLATES: &[(&str, &str)] = templates![
 pub(crate) const SITE_CSS: &str = include_str!("../../static/site.css");
 pub(crate) const SITE_JS: &str = include_str!("../../static/site.js");
 
-/// The name of each language in itself, for the picker.
-fn native_name(locale: Locale) -> &'static str {
-    match locale.tag() {
-        "ja" => "日本語",
-        "en" => "English",
-        "zh-Hans" => "简体中文",
-        "ko" => "한국어",
-        "vi" => "Tiếng Việt",
-        "pt-BR" => "Português (Brasil)",
-        "ja-x-easy" => "やさしい にほんご",
-        other => other,
-    }
-}
-
 fn environment() -> &'static Environment<'static> {
     static ENV: OnceLock<Environment<'static>> = OnceLock::new();
     ENV.get_or_init(|| {
@@ -149,7 +135,7 @@ impl Page {
         context["title"] = json!(catalog.message(locale, self.title_id, &[]));
         context["languages"] = Locale::ALL
             .iter()
-            .map(|l| json!({ "tag": l.tag(), "name": native_name(*l) }))
+            .map(|l| json!({ "tag": l.tag(), "name": l.native_name() }))
             .collect();
         if context.get("errors").is_none() {
             context["errors"] = json!([]);

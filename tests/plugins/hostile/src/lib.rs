@@ -4,41 +4,91 @@
 
 use plugin_api::{Description, Finding, Plugin, Review};
 
-#[cfg(not(any(feature = "v2", feature = "steal-type")))]
-const CATALOGUE: &str = r#"{ "schema": 1,
-  "ministry": { "id": "hostile", "name_ja": "試験用", "name_en": "Test fixture" },
-  "business_types": [ { "id": "fixture-type", "label_ja": "試験用事業", "label_en": "Fixture business",
-    "industrial_physician_exempt": false,
+/// A `*_i18n` object: the same fixture text in every locale beyond ja and en.
+macro_rules! i18n {
+    ($text:literal) => {
+        concat!(
+            r#"{ "zh-Hans": ""#,
+            $text,
+            r#"", "ko": ""#,
+            $text,
+            r#"", "vi": ""#,
+            $text,
+            r#"", "pt-BR": ""#,
+            $text,
+            r#"", "ja-x-easy": ""#,
+            $text,
+            r#"" }"#
+        )
+    };
+}
+
+/// A business type of the fixture with its one sub-type.
+macro_rules! fixture_type {
+    ($id:literal, $ja:literal, $en:literal) => {
+        concat!(
+            r#"{ "id": ""#, $id, r#"", "label_ja": ""#, $ja, r#"", "label_en": ""#, $en,
+            r#"", "label_i18n": "#, i18n!($en), r#", "industrial_physician_exempt": false,
     "sub_types": [ { "id": "fixture-sub", "label_ja": "試験用細目", "label_en": "Fixture sub-type",
-      "target_work_ja": "試験", "target_work_en": "Testing", "integrated_external": null, "sub_types_2": [] } ] } ] }"#;
+      "label_i18n": "#, i18n!("Fixture sub-type"), r#",
+      "target_work_ja": "試験", "target_work_en": "Testing", "target_work_i18n": "#, i18n!("Testing"), r#",
+      "integrated_external": null, "sub_types_2": [] } ] }"#
+        )
+    };
+}
+
+/// The fixture catalogue around its business types.
+macro_rules! catalogue {
+    ($($type:expr),+) => {
+        concat!(
+            r#"{ "schema": 2,
+  "ministry": { "id": "hostile", "name_ja": "試験用", "name_en": "Test fixture", "name_i18n": "#,
+            i18n!("Test fixture"), r#" },
+  "business_types": [ "#, $($type, " "),+, "] }"
+        )
+    };
+}
+
+#[cfg(not(any(feature = "v2", feature = "steal-type")))]
+const CATALOGUE: &str = catalogue!(fixture_type!(
+    "fixture-type",
+    "試験用事業",
+    "Fixture business"
+));
 
 #[cfg(feature = "v2")]
-const CATALOGUE: &str = r#"{ "schema": 1,
-  "ministry": { "id": "hostile", "name_ja": "試験用", "name_en": "Test fixture" },
-  "business_types": [ { "id": "fixture-type", "label_ja": "試験用事業", "label_en": "Fixture business",
-    "industrial_physician_exempt": false,
-    "sub_types": [ { "id": "fixture-sub", "label_ja": "試験用細目", "label_en": "Fixture sub-type",
-      "target_work_ja": "試験", "target_work_en": "Testing", "integrated_external": null, "sub_types_2": [] } ] },
-    { "id": "fixture-type-two", "label_ja": "試験用事業２", "label_en": "Second fixture business",
-    "industrial_physician_exempt": false,
-    "sub_types": [ { "id": "fixture-sub", "label_ja": "試験用細目", "label_en": "Fixture sub-type",
-      "target_work_ja": "試験", "target_work_en": "Testing", "integrated_external": null, "sub_types_2": [] } ] } ] }"#;
+const CATALOGUE: &str = catalogue!(
+    fixture_type!("fixture-type", "試験用事業", "Fixture business"),
+    ",",
+    fixture_type!(
+        "fixture-type-two",
+        "試験用事業２",
+        "Second fixture business"
+    )
+);
 
 #[cfg(feature = "steal-type")]
-const CATALOGUE: &str = r#"{ "schema": 1,
-  "ministry": { "id": "hostile", "name_ja": "試験用", "name_en": "Test fixture" },
-  "business_types": [ { "id": "food-manufacturing", "label_ja": "食料品製造業", "label_en": "Food manufacturing",
-    "industrial_physician_exempt": false,
-    "sub_types": [ { "id": "fixture-sub", "label_ja": "試験用細目", "label_en": "Fixture sub-type",
-      "target_work_ja": "試験", "target_work_en": "Testing", "integrated_external": null, "sub_types_2": [] } ] } ] }"#;
+const CATALOGUE: &str = catalogue!(fixture_type!(
+    "food-manufacturing",
+    "食料品製造業",
+    "Food manufacturing"
+));
 
 #[cfg(feature = "v2")]
 const VERSION: &str = "1.1.0";
 #[cfg(not(feature = "v2"))]
 const VERSION: &str = "1.0.0";
 
-const JA: &str = "hostile-seen = 確認しました\n";
-const EN: &str = "hostile-seen = Seen\n";
+/// The fixture's own message in every locale.
+const MESSAGES: [(&str, &str); 7] = [
+    ("ja", "hostile-seen = 確認しました\n"),
+    ("en", "hostile-seen = Seen\n"),
+    ("zh-Hans", "hostile-seen = 已确认\n"),
+    ("ko", "hostile-seen = 확인했습니다\n"),
+    ("vi", "hostile-seen = Đã xem\n"),
+    ("pt-BR", "hostile-seen = Visto\n"),
+    ("ja-x-easy", "hostile-seen = 見ました\n"),
+];
 
 /// The fixture plugin.
 #[derive(Debug)]
@@ -46,7 +96,7 @@ pub struct Hostile;
 
 impl Plugin for Hostile {
     fn describe() -> Description {
-        plugin_api::catalogue::describe(CATALOGUE, VERSION, &[("ja", JA), ("en", EN)], Vec::new())
+        plugin_api::catalogue::describe(CATALOGUE, VERSION, &MESSAGES, Vec::new())
             .expect("the fixture catalogue is valid")
     }
 
@@ -130,3 +180,31 @@ fn misbehave(review: &Review<'_>) -> Vec<Finding> {
 }
 
 plugin_api::export_plugin!(Hostile);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fixture_declares_itself_in_every_locale() {
+        let description = Hostile::describe();
+        let locales: Vec<&str> = description
+            .resources
+            .iter()
+            .map(|r| r.locale.as_str())
+            .collect();
+        assert_eq!(locales, plugin_api::LOCALES);
+        for resource in &description.resources {
+            assert!(
+                resource.source.contains("hostile-seen = "),
+                "{}",
+                resource.locale
+            );
+            assert!(
+                resource.source.contains("hostile-bt-"),
+                "{}",
+                resource.locale
+            );
+        }
+    }
+}

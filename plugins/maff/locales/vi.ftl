@@ -1,0 +1,1 @@
+# Ministry of Agriculture, Forestry and Fisheries plugin, Vietnamese: its own review messages (labels of business types are generated from catalogue.json, where their translations live).

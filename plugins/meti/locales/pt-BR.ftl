@@ -1,0 +1,1 @@
+# Ministry of Economy, Trade and Industry plugin, Brazilian Portuguese: its own review messages (labels of business types are generated from catalogue.json, where their translations live).

@@ -1,0 +1,1 @@
+# Ministry of Land, Infrastructure, Transport and Tourism plugin, Brazilian Portuguese: its own review messages (labels of business types are generated from catalogue.json, where their translations live).
