@@ -822,11 +822,7 @@ async fn save(
         .map(drop)
         .map_err(|err| {
             let error = ApiError::from(err);
-            Page::new("message.html", "page-apply-title")
-                .with("message", error.message(locale))
-                .with("kind", "error")
-                .status(error.status())
-                .render(locale, &format!("/apply/{token}"))
+            super::failure_page(locale, &format!("/apply/{token}"), &error)
         })
 }
 
@@ -1445,11 +1441,7 @@ pub(crate) async fn upload(
         .await
     {
         let error = ApiError::from(err);
-        return Page::new("message.html", "page-apply-title")
-            .with("message", error.message(locale))
-            .with("kind", "error")
-            .status(error.status())
-            .render(locale, &path);
+        return super::failure_page(locale, &path, &error);
     }
     let lines: usize = import
         .establishments
@@ -1517,11 +1509,7 @@ pub(crate) async fn apply_import(
         .into_response(),
         Err(err) => {
             let error = ApiError::from(err);
-            Page::new("message.html", "page-apply-title")
-                .with("message", error.message(locale))
-                .with("kind", "error")
-                .status(error.status())
-                .render(locale, &format!("/apply/{token}/establishments"))
+            super::failure_page(locale, &format!("/apply/{token}/establishments"), &error)
         }
     }
 }
@@ -1726,11 +1714,7 @@ pub(crate) async fn submit(
         }
         Err(err) => {
             let error = ApiError::from(err);
-            Page::new("message.html", "page-problem-title")
-                .with("message", error.message(locale))
-                .with("kind", "error")
-                .status(error.status())
-                .render(locale, &path)
+            super::failure_page(locale, &path, &error)
         }
     }
 }

@@ -180,6 +180,41 @@ pub(crate) fn problems_json(locale: Locale, problems: &[registrar::FieldProblem]
         .collect()
 }
 
+/// A redirect that sets (`Some(value)`) or clears (`None`) a session cookie: `HttpOnly`, path `/`,
+/// `Secure` when the site is https, with the given `SameSite`.
+pub(crate) fn redirect_with_cookie(
+    to: &str,
+    name: &str,
+    value: Option<&str>,
+    same_site: &str,
+    secure: bool,
+) -> Response {
+    let secure = if secure { "; Secure" } else { "" };
+    let cookie = match value {
+        Some(value) => format!("{name}={value}; Path=/; HttpOnly; SameSite={same_site}{secure}"),
+        None => format!("{name}=; Path=/; HttpOnly; SameSite={same_site}; Max-Age=0{secure}"),
+    };
+    let mut response = axum::response::Redirect::to(to).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// The page for a failure the user cannot fix by editing a form (a database error, a link that
+/// cannot be used…), with the error's status.
+pub(crate) fn failure_page(
+    locale: Locale,
+    path: &str,
+    error: &crate::errors::ApiError,
+) -> Response {
+    Page::new("message.html", "page-problem-title")
+        .with("message", error.message(locale))
+        .with("kind", "error")
+        .status(error.status())
+        .render(locale, path)
+}
+
 /// 404 as a page (an unknown step, an establishment that does not exist).
 pub(crate) fn not_found_page(locale: Locale, path: &str) -> Response {
     Page::new("message.html", "page-problem-title")

@@ -5,14 +5,14 @@
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use i18n::{Catalog, Locale};
 use registrar::{LoginError, PreRegisterError, SetPasswordError};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{Page, problems_json};
+use super::{Page, failure_page, problems_json, redirect_with_cookie};
 use crate::errors::ApiError;
 use crate::extract::cookie;
 use crate::routes::register::RegisterParams;
@@ -20,15 +20,6 @@ use crate::{AppState, RequestLocale};
 
 fn message(locale: Locale, id: &str) -> String {
     Catalog::embedded().message(locale, id, &[])
-}
-
-/// The page for a failure the user cannot fix by editing the form (a database error…).
-fn failure_page(locale: Locale, path: &str, error: &ApiError) -> Response {
-    Page::new("message.html", "page-problem-title")
-        .with("message", error.message(locale))
-        .with("kind", "error")
-        .status(error.status())
-        .render(locale, path)
 }
 
 /// `GET /`: what the service is and where to start.
@@ -114,19 +105,13 @@ pub(crate) async fn login_submit(
         .login(Some(&form.login_id), Some(&form.password))
         .await
     {
-        Ok(token) => {
-            let secure = if state.secure_cookies { "; Secure" } else { "" };
-            let cookie = format!(
-                "{}={}; Path=/; HttpOnly; SameSite=Lax{secure}",
-                state.session_cookie(),
-                token.0
-            );
-            let mut response = Redirect::to(&format!("/my?lang={}", locale.tag())).into_response();
-            if let Ok(value) = HeaderValue::from_str(&cookie) {
-                response.headers_mut().insert(header::SET_COOKIE, value);
-            }
-            response
-        }
+        Ok(token) => redirect_with_cookie(
+            &format!("/my?lang={}", locale.tag()),
+            state.session_cookie(),
+            Some(&token.0),
+            "Lax",
+            state.secure_cookies,
+        ),
         Err(LoginError::Invalid(problems)) => {
             login_page(&form.login_id, problems_json(locale, &problems))
                 .status(StatusCode::UNPROCESSABLE_ENTITY)
@@ -223,16 +208,13 @@ pub(crate) async fn logout(
     {
         return failure_page(locale, "/", &ApiError::from(err));
     }
-    let secure = if state.secure_cookies { "; Secure" } else { "" };
-    let clear = format!(
-        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
-        state.session_cookie()
-    );
-    let mut response = Redirect::to(&format!("/?lang={}", locale.tag())).into_response();
-    if let Ok(value) = HeaderValue::from_str(&clear) {
-        response.headers_mut().insert(header::SET_COOKIE, value);
-    }
-    response
+    redirect_with_cookie(
+        &format!("/?lang={}", locale.tag()),
+        state.session_cookie(),
+        None,
+        "Lax",
+        state.secure_cookies,
+    )
 }
 
 fn password_page(token: &str, errors: Value) -> Page {

@@ -9,28 +9,20 @@
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use i18n::{Catalog, Locale};
 use registrar::{LoginError, QueueQuery, StaffError, StaffSession};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{Page, problems_json};
+use super::{Page, failure_page, problems_json, redirect_with_cookie};
 use crate::errors::{ApiError, report_json};
 use crate::extract::cookie;
 use crate::{AppState, RequestLocale};
 
 fn message(locale: Locale, id: &str) -> String {
     Catalog::embedded().message(locale, id, &[])
-}
-
-fn failure(locale: Locale, path: &str, error: &ApiError) -> Response {
-    Page::new("message.html", "page-problem-title")
-        .with("message", error.message(locale))
-        .with("kind", "error")
-        .status(error.status())
-        .render(locale, path)
 }
 
 /// The logged-in staff member, or a redirect to the staff login page.
@@ -81,20 +73,13 @@ pub(crate) async fn login_submit(
         .staff_login(Some(&form.email), Some(&form.password), Some(&form.code))
         .await
     {
-        Ok(token) => {
-            let secure = if state.secure_cookies { "; Secure" } else { "" };
-            let cookie = format!(
-                "{}={}; Path=/; HttpOnly; SameSite=Strict{secure}",
-                state.staff_cookie(),
-                token.0
-            );
-            let mut response =
-                Redirect::to(&format!("/staff?lang={}", locale.tag())).into_response();
-            if let Ok(value) = HeaderValue::from_str(&cookie) {
-                response.headers_mut().insert(header::SET_COOKIE, value);
-            }
-            response
-        }
+        Ok(token) => redirect_with_cookie(
+            &format!("/staff?lang={}", locale.tag()),
+            state.staff_cookie(),
+            Some(&token.0),
+            "Strict",
+            state.secure_cookies,
+        ),
         Err(LoginError::Invalid(problems)) => {
             login_page(&form.email, problems_json(locale, &problems))
                 .status(StatusCode::UNPROCESSABLE_ENTITY)
@@ -103,7 +88,7 @@ pub(crate) async fn login_submit(
         Err(err) => {
             let error = ApiError::from(err);
             if error.status() == StatusCode::INTERNAL_SERVER_ERROR {
-                return failure(locale, path, &error);
+                return failure_page(locale, path, &error);
             }
             login_page(
                 &form.email,
@@ -127,18 +112,15 @@ pub(crate) async fn logout(
         .await
         && let Err(err) = state.registrar.staff_logout(&session).await
     {
-        return failure(locale, "/staff", &ApiError::from(err));
+        return failure_page(locale, "/staff", &ApiError::from(err));
     }
-    let secure = if state.secure_cookies { "; Secure" } else { "" };
-    let clear = format!(
-        "{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}",
-        state.staff_cookie()
-    );
-    let mut response = Redirect::to(&format!("/staff/login?lang={}", locale.tag())).into_response();
-    if let Ok(value) = HeaderValue::from_str(&clear) {
-        response.headers_mut().insert(header::SET_COOKIE, value);
-    }
-    response
+    redirect_with_cookie(
+        &format!("/staff/login?lang={}", locale.tag()),
+        state.staff_cookie(),
+        None,
+        "Strict",
+        state.secure_cookies,
+    )
 }
 
 /// Filters of the queue page.
@@ -206,7 +188,7 @@ pub(crate) async fn home(
                 .status(StatusCode::UNPROCESSABLE_ENTITY)
                 .render(locale, "/staff");
         }
-        Err(err) => return failure(locale, "/staff", &ApiError::from(err)),
+        Err(err) => return failure_page(locale, "/staff", &ApiError::from(err)),
     };
     let items: Vec<Value> = page["items"]
         .as_array()
@@ -269,7 +251,7 @@ async fn central_home(
         .await
     {
         Ok(list) => list,
-        Err(err) => return failure(locale, "/staff", &ApiError::from(err)),
+        Err(err) => return failure_page(locale, "/staff", &ApiError::from(err)),
     };
     staff_page(who, "staff-central-title")
         .with("template_kind", "central")
@@ -341,7 +323,7 @@ async fn review_page(
     let path = format!("/staff/applications/{id}");
     let view = match state.registrar.review_application(who, id).await {
         Ok(view) => view,
-        Err(err) => return failure(locale, &path, &ApiError::from(err)),
+        Err(err) => return failure_page(locale, &path, &ApiError::from(err)),
     };
     let body = view.body;
     let document = &body["document"];
@@ -466,7 +448,7 @@ pub(crate) async fn decide(
             )
             .await
         }
-        Err(err) => failure(
+        Err(err) => failure_page(
             locale,
             &format!("/staff/applications/{id}"),
             &ApiError::from(err),
@@ -537,7 +519,7 @@ pub(crate) async fn open_inquiry(
             )
             .await
         }
-        Err(err) => failure(
+        Err(err) => failure_page(
             locale,
             &format!("/staff/applications/{id}"),
             &ApiError::from(err),
@@ -565,6 +547,6 @@ pub(crate) async fn register(
             )
             .with("result", result)
             .render(locale, &format!("/staff/applications/{id}/registration")),
-        Err(err) => failure(locale, "/staff", &ApiError::from(err)),
+        Err(err) => failure_page(locale, "/staff", &ApiError::from(err)),
     }
 }
