@@ -13,6 +13,7 @@ on_both_databases!(
     applicant_fills_the_form_step_by_step_and_submits,
     excel_upload_is_a_dry_run_until_confirmed,
     every_page_kind_renders_in_every_locale_without_a_missing_string,
+    password_reset_change_and_staff_enrolment_pages,
 );
 
 fn lang_of(html: &str) -> &str {
@@ -664,6 +665,8 @@ async fn every_page_kind_renders_in_every_locale_without_a_missing_string(mut ap
         "/login".to_owned(),
         "/register".to_owned(),
         "/staff/login".to_owned(),
+        "/account/password-reset".to_owned(),
+        "/staff/enrol/an-enrolment-link-token".to_owned(),
         format!("/apply/{token}"),
         format!("/apply/{token}/kind"),
         format!("/apply/{token}/applicant"),
@@ -687,4 +690,120 @@ async fn every_page_kind_renders_in_every_locale_without_a_missing_string(mut ap
             );
         }
     }
+}
+
+fn cookie_named(headers: &axum::http::HeaderMap, name: &str) -> String {
+    headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with(&format!("{name}=")))
+        .and_then(|c| c.split(';').next())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+async fn password_reset_change_and_staff_enrolment_pages(mut app: TestApp) {
+    // The reset request answers the same for a pair that does not match; bad input is refused.
+    let (status, _, html) = app
+        .post_form(
+            "/account/password-reset?lang=ja",
+            &[("email", "nobody@example.jp"), ("phone", "0300000000")],
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("notice--ok"));
+    let (status, _, html) = app
+        .post_form(
+            "/account/password-reset?lang=ja",
+            &[("email", ""), ("phone", "")],
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("href=\"#email\""), "{html}");
+
+    // Password change: the current one must be right; afterwards the new one logs in.
+    let document: serde_json::Value = serde_json::from_str(tests::EXAMPLE).expect("example");
+    let email = document["applicant"]["email"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let (_, cookie) = app.submitted_application(&document).await;
+    let (status, _, _) = app
+        .page(Method::GET, "/my/password", &[("cookie", &cookie)])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, html) = app
+        .post_form(
+            "/my/password?lang=ja",
+            &[
+                ("current_password", "not the password"),
+                ("new_password", "a brand new passphrase 2026"),
+            ],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert!(status.is_client_error(), "{status}");
+    assert!(html.contains("href=\"#current_password\""), "{html}");
+    let (status, _, html) = app
+        .post_form(
+            "/my/password?lang=ja",
+            &[
+                ("current_password", tests::APPLICANT_PASSWORD),
+                ("new_password", "a brand new passphrase 2026"),
+            ],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let (status, headers, _) = app
+        .post_form(
+            "/login?lang=ja",
+            &[
+                ("login_id", email.as_str()),
+                ("password", "a brand new passphrase 2026"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(!cookie_named(&headers, "toroku_session").is_empty());
+
+    // Staff enrolment from the mailed link: the secret is shown once; the link is then used up.
+    let created = app
+        .registrar
+        .bootstrap_staff(
+            "maff",
+            "enrol@maff.test",
+            "登録 太郎",
+            authz::Role::Reviewer,
+        )
+        .await
+        .expect("staff");
+    let path = format!(
+        "/staff/enrol/{}",
+        created
+            .enrolment_link
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+    );
+    let (status, _, _) = app.page(Method::GET, &path, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, html) = app.post_form(&path, &[("password", "short")], &[]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    let (status, _, html) = app
+        .post_form(&path, &[("password", "a long staff passphrase")], &[])
+        .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("otpauth:&#x2f;&#x2f;totp"),
+        "the URI is shown: {html}"
+    );
+    let (status, _, _) = app
+        .post_form(&path, &[("password", "a long staff passphrase")], &[])
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "a link works once");
 }

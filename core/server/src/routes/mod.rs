@@ -173,6 +173,18 @@ pub(crate) fn routes() -> Router<AppState> {
             get(web::staff::login_form).post(web::staff::login_submit),
         )
         .route("/staff/logout", post(web::staff::logout))
+        .route(
+            "/staff/enrol/{token}",
+            get(web::staff::enrol_form).post(web::staff::enrol_submit),
+        )
+        .route(
+            "/account/password-reset",
+            get(web::pages::reset_form).post(web::pages::reset_submit),
+        )
+        .route(
+            "/my/password",
+            get(web::pages::change_password_form).post(web::pages::change_password_submit),
+        )
         .route("/staff/applications/{id}", get(web::staff::application))
         .route(
             "/staff/applications/{id}/lines/{line}",

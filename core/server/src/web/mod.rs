@@ -39,6 +39,8 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "apply_step.html",
     "staff.html",
     "inquiry.html",
+    "form.html",
+    "enrolled.html",
 ];
 
 /// The stylesheet and the script, embedded.
@@ -213,6 +215,60 @@ pub(crate) fn failure_page(
         .with("kind", "error")
         .status(error.status())
         .render(locale, path)
+}
+
+/// A plain field of `form.html`: name, widget (text, email, tel, password), label message,
+/// hint message, autocomplete token.
+pub(crate) type SimpleSpec = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+);
+
+/// The fields of `form.html` with their values (never a password) and errors.
+pub(crate) fn simple_fields(
+    locale: Locale,
+    specs: &[SimpleSpec],
+    values: &[(&str, &str)],
+    errors: &Value,
+) -> Vec<Value> {
+    let catalog = Catalog::embedded();
+    specs
+        .iter()
+        .map(|(name, widget, label, hint, autocomplete)| {
+            let error: Vec<String> = errors
+                .as_array()
+                .map(|all| {
+                    all.iter()
+                        .filter(|e| e["field"] == *name)
+                        .filter_map(|e| e["message"].as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let value = if *widget == "password" {
+                ""
+            } else {
+                values
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map_or("", |(_, v)| *v)
+            };
+            json!({
+                "id": name,
+                "name": name,
+                "widget": widget,
+                "label": catalog.message(locale, label, &[]),
+                "hint": hint.map(|h| catalog.message(locale, h, &[])),
+                "autocomplete": autocomplete,
+                "required": true,
+                "value": value,
+                "options": [],
+                "error": error.join(" "),
+            })
+        })
+        .collect()
 }
 
 /// 404 as a page (an unknown step, an establishment that does not exist).

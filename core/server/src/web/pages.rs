@@ -527,3 +527,166 @@ pub(crate) async fn inquiry_submit(
         Err(err) => failure_page(locale, &path, &ApiError::from(err)),
     }
 }
+
+const RESET_FIELDS: &[super::SimpleSpec] = &[
+    ("email", "email", "page-reset-email", None, "username"),
+    (
+        "phone",
+        "tel",
+        "page-reset-phone",
+        Some("page-reset-phone-hint"),
+        "tel",
+    ),
+];
+
+fn reset_page(locale: Locale, values: &[(&str, &str)], errors: &Value) -> Page {
+    Page::new("form.html", "page-reset-title")
+        .with("intro", message(locale, "page-reset-intro"))
+        .with(
+            "fields",
+            super::simple_fields(locale, RESET_FIELDS, values, errors),
+        )
+        .with("action", "/account/password-reset")
+        .with("submit", message(locale, "page-reset-submit"))
+        .with("back_href", format!("/login?lang={}", locale.tag()))
+        .with("back_label", message(locale, "page-login-title"))
+        .with("errors", errors.clone())
+}
+
+/// `GET /account/password-reset` (the link of the mail a known address gets at pre-registration).
+pub(crate) async fn reset_form(RequestLocale(locale): RequestLocale) -> Response {
+    reset_page(locale, &[], &json!([])).render(locale, "/account/password-reset")
+}
+
+/// The reset request's fields.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ResetForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    phone: String,
+}
+
+/// `POST /account/password-reset`: the same answer whether or not the pair matches.
+pub(crate) async fn reset_submit(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Form(form): Form<ResetForm>,
+) -> Response {
+    let path = "/account/password-reset";
+    match state
+        .registrar
+        .request_password_reset(Some(&form.email), Some(&form.phone), locale)
+        .await
+    {
+        Ok(()) => Page::new("message.html", "page-reset-title")
+            .with("message", message(locale, "page-reset-sent"))
+            .with("kind", "ok")
+            .render(locale, path),
+        Err(registrar::ResetRequestError::Invalid(problems)) => {
+            let values = [
+                ("email", form.email.as_str()),
+                ("phone", form.phone.as_str()),
+            ];
+            reset_page(locale, &values, &problems_json(locale, &problems))
+                .status(StatusCode::UNPROCESSABLE_ENTITY)
+                .render(locale, path)
+        }
+        Err(err) => failure_page(locale, path, &ApiError::from(err)),
+    }
+}
+
+const CHANGE_FIELDS: &[super::SimpleSpec] = &[
+    (
+        "current_password",
+        "password",
+        "page-change-password-current",
+        None,
+        "current-password",
+    ),
+    (
+        "new_password",
+        "password",
+        "page-change-password-new",
+        Some("page-password-hint"),
+        "new-password",
+    ),
+];
+
+fn change_page(locale: Locale, errors: &Value) -> Page {
+    Page::new("form.html", "page-change-password-title")
+        .with("intro", Value::Null)
+        .with(
+            "fields",
+            super::simple_fields(locale, CHANGE_FIELDS, &[], errors),
+        )
+        .with("action", "/my/password")
+        .with("submit", message(locale, "page-change-password-submit"))
+        .with("back_href", format!("/my?lang={}", locale.tag()))
+        .with("back_label", message(locale, "page-my-title"))
+        .with("errors", errors.clone())
+}
+
+/// `GET /my/password`.
+pub(crate) async fn change_password_form(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(redirect) = applicant(&state, &headers, locale).await {
+        return redirect;
+    }
+    change_page(locale, &json!([])).render(locale, "/my/password")
+}
+
+/// The password change's fields.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ChangeForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+/// `POST /my/password`: changes the password; other sessions end.
+pub(crate) async fn change_password_submit(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+    Form(form): Form<ChangeForm>,
+) -> Response {
+    let path = "/my/password";
+    let session = match applicant(&state, &headers, locale).await {
+        Ok(session) => session,
+        Err(redirect) => return redirect,
+    };
+    match state
+        .registrar
+        .change_password(
+            &session,
+            Some(&form.current_password),
+            Some(&form.new_password),
+        )
+        .await
+    {
+        Ok(()) => Page::new("message.html", "page-change-password-title")
+            .with("message", message(locale, "page-password-changed"))
+            .with("kind", "ok")
+            .with("next_href", format!("/my?lang={}", locale.tag()))
+            .with("next_label", message(locale, "page-my-title"))
+            .render(locale, path),
+        Err(registrar::ChangePasswordError::Invalid(problems)) => {
+            change_page(locale, &problems_json(locale, &problems))
+                .status(StatusCode::UNPROCESSABLE_ENTITY)
+                .render(locale, path)
+        }
+        Err(err @ registrar::ChangePasswordError::CurrentPasswordWrong) => {
+            let error = ApiError::from(err);
+            let errors = json!([{ "field": "current_password", "message": error.message(locale) }]);
+            change_page(locale, &errors)
+                .status(error.status())
+                .render(locale, path)
+        }
+        Err(err) => failure_page(locale, path, &ApiError::from(err)),
+    }
+}

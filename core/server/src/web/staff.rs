@@ -550,3 +550,72 @@ pub(crate) async fn register(
         Err(err) => failure_page(locale, "/staff", &ApiError::from(err)),
     }
 }
+
+const ENROL_FIELDS: &[super::SimpleSpec] = &[(
+    "password",
+    "password",
+    "page-password-label",
+    Some("page-password-hint"),
+    "new-password",
+)];
+
+fn enrol_page(locale: Locale, token: &str, errors: &Value) -> Page {
+    Page::new("form.html", "staff-enrol-title")
+        .with("intro", message(locale, "staff-enrol-intro"))
+        .with(
+            "fields",
+            super::simple_fields(locale, ENROL_FIELDS, &[], errors),
+        )
+        .with("action", format!("/staff/enrol/{token}"))
+        .with("submit", message(locale, "staff-enrol-submit"))
+        .with("back_href", Value::Null)
+        .with("errors", errors.clone())
+}
+
+/// `GET /staff/enrol/{token}`: where the mailed enrolment link lands.
+pub(crate) async fn enrol_form(
+    RequestLocale(locale): RequestLocale,
+    Path(token): Path<String>,
+) -> Response {
+    enrol_page(locale, &token, &json!([])).render(locale, &format!("/staff/enrol/{token}"))
+}
+
+/// The enrolment form's field.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct EnrolForm {
+    #[serde(default)]
+    password: String,
+}
+
+/// `POST /staff/enrol/{token}`: sets the password and shows the TOTP secret once.
+pub(crate) async fn enrol_submit(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Path(token): Path<String>,
+    Form(form): Form<EnrolForm>,
+) -> Response {
+    let path = format!("/staff/enrol/{token}");
+    match state
+        .registrar
+        .enrol_staff(Some(&token), Some(&form.password))
+        .await
+    {
+        Ok(enrolment) => Page::new("enrolled.html", "staff-enrol-title")
+            .with("secret", &enrolment.totp_secret)
+            .with("uri", &enrolment.otpauth_uri)
+            .render(locale, &path),
+        Err(registrar::SetPasswordError::Invalid(problems)) => {
+            enrol_page(locale, &token, &problems_json(locale, &problems))
+                .status(StatusCode::UNPROCESSABLE_ENTITY)
+                .render(locale, &path)
+        }
+        Err(err @ registrar::SetPasswordError::LinkInvalid) => {
+            let error = ApiError::from(err);
+            let errors = json!([{ "field": "password", "message": error.message(locale) }]);
+            enrol_page(locale, &token, &errors)
+                .status(error.status())
+                .render(locale, &path)
+        }
+        Err(err) => failure_page(locale, &path, &ApiError::from(err)),
+    }
+}
