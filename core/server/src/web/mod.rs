@@ -60,6 +60,8 @@ fn environment() -> &'static Environment<'static> {
             }
         }
         env.add_function("t", translate);
+        env.add_filter("num", number);
+        env.add_filter("date", date);
         env
     })
 }
@@ -94,6 +96,43 @@ fn translate(
         ));
     }
     Ok(catalog.message(locale, &id, &args))
+}
+
+fn page_locale(state: &State<'_, '_>) -> Locale {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().and_then(Locale::from_tag))
+        .unwrap_or(Locale::Ja)
+}
+
+/// `{{ n | num }}`: a whole number with the page language's grouping (1,234 / 1.234).
+fn number(state: &State<'_, '_>, value: JinjaValue) -> String {
+    match value.as_i64() {
+        Some(n) => i18n::format_integer(page_locale(state), n),
+        None => value.to_string(),
+    }
+}
+
+/// `{{ "2026-11-21…" | date }}`: a date in the page language's style (和暦 beside 西暦 on
+/// Japanese pages); anything that is not an ISO date is shown as it is.
+fn date(state: &State<'_, '_>, value: JinjaValue) -> String {
+    let text = value
+        .as_str()
+        .map(str::to_owned)
+        .unwrap_or_else(|| value.to_string());
+    let parsed = text.get(..10).and_then(|d| {
+        let mut parts = d.split('-');
+        let year = parts.next()?.parse::<i32>().ok()?;
+        let month = parts.next()?.parse::<u8>().ok()?;
+        let day = parts.next()?.parse::<u8>().ok()?;
+        Some((year, month, day))
+    });
+    match parsed {
+        Some((year, month, day)) => {
+            i18n::format_date(page_locale(state), year, month, day).unwrap_or(text)
+        }
+        None => text,
+    }
 }
 
 /// A page to render: a template, the page's `<title>` message id, and its data.
@@ -323,6 +362,24 @@ mod tests {
         env.add_function("t", translate);
         let result = env.render_str("{{ t('no-such-message') }}", json!({ "lang": "ja" }));
         assert!(result.is_err());
+    }
+
+    #[test]
+    fn numbers_and_dates_follow_the_page_language() {
+        let env = environment();
+        let render = |source: &str, lang: &str| {
+            env.render_str(source, json!({ "lang": lang }))
+                .unwrap_or_else(|err| panic!("{source}: {err}"))
+        };
+        assert_eq!(render("{{ 1234567 | num }}", "en"), "1,234,567");
+        assert_eq!(render("{{ 1234567 | num }}", "pt-BR"), "1.234.567");
+        let ja = render("{{ '2026-11-21T03:00:00Z' | date }}", "ja");
+        assert!(ja.contains("2026") && ja.contains("令和8年"), "{ja}");
+        assert_eq!(
+            render("{{ 'soon' | date }}", "ja"),
+            "soon",
+            "not a date: as it is"
+        );
     }
 
     #[test]

@@ -266,22 +266,30 @@ pub(crate) struct Done {
     done: Option<String>,
 }
 
-/// Every leaf of the applicant section and of the visible lines, as inquiry anchors.
+/// Every field of the applicant section and of the ministry's lines, as inquiry anchors,
+/// labelled in canonical Japanese (the JSON Pointer stays visible for precision).
 fn anchors(document: &Value, lines: &[Value]) -> Vec<Value> {
+    let ja = Locale::Ja;
+    let section = message(ja, "apply-step-applicant");
     let mut anchors = Vec::new();
     if let Some(applicant) = document["applicant"].as_object() {
         for key in applicant.keys() {
-            anchors.push(
-                json!({ "path": format!("/applicant/{key}"), "label": format!("申請者 › {key}") }),
-            );
+            let path = format!("/applicant/{key}");
+            let label = format!("{section} › {}", super::apply::label_of(&path, ja));
+            anchors.push(json!({ "path": path, "label": label }));
         }
     }
     for line in lines {
-        let path = line["path"].as_str().unwrap_or_default();
+        let base = line["path"].as_str().unwrap_or_default();
+        let place = format!(
+            "{} › {}",
+            line["establishment"].as_str().unwrap_or_default(),
+            line["label"].as_str().unwrap_or_default()
+        );
         for key in ["registered_staff_own", "registered_staff_external", "note"] {
-            anchors.push(
-                json!({ "path": format!("{path}/{key}"), "label": format!("{path} › {key}") }),
-            );
+            let path = format!("{base}/{key}");
+            let label = format!("{place} › {}", super::apply::label_of(&path, ja));
+            anchors.push(json!({ "path": path, "label": label }));
         }
     }
     anchors
