@@ -5,8 +5,9 @@
 //! Covered: home, the language picker, pre-registration (errors, then success), the whole
 //! step-by-step application in Japanese and in English (postal-code autofill, the FTE
 //! calculator, an error and its correction, confirmation, submission), login (error, then
-//! success), the applicant's page and the public register. The Excel upload, the reviewer and
-//! the administration pages are not built yet (issue 5).
+//! success), the applicant's page, the public register, the Excel upload, the reviewer's queue
+//! and review with an inquiry answered by the applicant, a ministry administrator's staff page,
+//! and the central administration's list and tenants.
 
 use registrar::Clock as _;
 use tests::browser::{Browser, serve};
@@ -335,6 +336,39 @@ async fn applicant_pages_work_in_a_real_browser_and_pass_axe() {
         .expect("review again");
     assert_eq!(browser.text("ins").await.expect("diff"), "38");
     shot(&browser, "staff-review-diff-ja").await;
+
+    // A ministry administrator's staff page and the central administration's pages.
+    for (tenant, email, role, pages) in [
+        (
+            "maff",
+            "admin@maff.test",
+            authz::Role::MinistryAdmin,
+            vec![("staff-admin", "/staff/admin/staff")],
+        ),
+        (
+            "central",
+            "central@mhlw.test",
+            authz::Role::CentralAdmin,
+            vec![
+                ("central-list", "/staff"),
+                ("tenants", "/staff/admin/tenants"),
+            ],
+        ),
+    ] {
+        browser
+            .click_and_load("form[action^='/staff/logout'] button")
+            .await
+            .expect("log out");
+        staff_login(&browser, &base, &app, tenant, email, role).await;
+        for (name, path) in pages {
+            browser
+                .goto(&format!("{base}{path}?lang=ja"))
+                .await
+                .expect("page");
+            assert_accessible(&browser, &format!("{name} (ja)")).await;
+            shot(&browser, &format!("{name}-ja")).await;
+        }
+    }
 
     browser.quit().await.expect("quit");
 }
@@ -667,4 +701,48 @@ async fn excel_upload(browser: &Browser, base: &str, token: &str) {
         .await
         .expect("rows");
     assert_eq!(rows, 2, "the two establishments of the workbook");
+}
+
+/// Creates, enrols and logs in a staff member through the staff login page.
+async fn staff_login(
+    browser: &Browser,
+    base: &str,
+    app: &TestApp,
+    tenant: &str,
+    email: &str,
+    role: authz::Role,
+) {
+    let created = app
+        .registrar
+        .bootstrap_staff(tenant, email, "管理 太郎", role)
+        .await
+        .expect("staff");
+    let link = created
+        .enrolment_link
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let password = "a long administrator passphrase";
+    let enrolment = app
+        .registrar
+        .enrol_staff(Some(&link), Some(password))
+        .await
+        .expect("enrolment");
+    let code = registrar::totp::code_at(&enrolment.totp_secret, app.clock.now_ms()).expect("code");
+    browser
+        .goto(&format!("{base}/staff/login?lang=ja"))
+        .await
+        .expect("login page");
+    browser.fill("#email", email).await.expect("email");
+    browser.fill("#password", password).await.expect("password");
+    browser.fill("#code", &code).await.expect("code");
+    browser
+        .click_and_load("main form button[type=submit]")
+        .await
+        .expect("log in");
+    assert!(
+        browser.url().await.expect("url").contains("/staff"),
+        "logged in as {email}"
+    );
 }

@@ -14,6 +14,7 @@ on_both_databases!(
     excel_upload_is_a_dry_run_until_confirmed,
     every_page_kind_renders_in_every_locale_without_a_missing_string,
     password_reset_change_and_staff_enrolment_pages,
+    ministry_admin_invites_and_disables_staff_through_the_pages,
 );
 
 fn lang_of(html: &str) -> &str {
@@ -806,4 +807,126 @@ async fn password_reset_change_and_staff_enrolment_pages(mut app: TestApp) {
         .post_form(&path, &[("password", "a long staff passphrase")], &[])
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "a link works once");
+}
+
+async fn ministry_admin_invites_and_disables_staff_through_the_pages(mut app: TestApp) {
+    let admin = app
+        .staff_cookie("maff", "admin@maff.test", authz::Role::MinistryAdmin)
+        .await;
+    let reviewer = app
+        .staff_cookie("maff", "rev@maff.test", authz::Role::Reviewer)
+        .await;
+    let central = app
+        .staff_cookie("central", "c@mhlw.test", authz::Role::CentralAdmin)
+        .await;
+    app.deliver_mail().await;
+
+    // A bad invitation is refused field by field; a good one mails the enrolment link.
+    let (status, _, html) = app
+        .post_form(
+            "/staff/admin/staff?lang=ja",
+            &[
+                ("email", "not-an-address"),
+                ("name", ""),
+                ("role", "reviewer"),
+            ],
+            &[("cookie", &admin)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    assert!(html.contains("href=\"#email\""), "{html}");
+    let (status, headers, _) = app
+        .post_form(
+            "/staff/admin/staff?lang=ja",
+            &[
+                ("email", "new@maff.test"),
+                ("name", "新人 花子"),
+                ("role", "reviewer"),
+            ],
+            &[("cookie", &admin)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location(&headers).starts_with("/staff/admin/staff"));
+    let mails = app.deliver_mail().await;
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.to == "new@maff.test" && m.body.contains("/staff/enrol/")),
+        "the enrolment link"
+    );
+    let (status, _, html) = app
+        .page(
+            Method::GET,
+            "/staff/admin/staff?lang=ja",
+            &[("cookie", &admin)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("新人 花子") && html.contains("招待中"),
+        "{html}"
+    );
+
+    // Disabling ends access; a reviewer cannot manage staff; another ministry's staff are out of reach.
+    let staff = app
+        .registrar
+        .store()
+        .read()
+        .await
+        .expect("read")
+        .staff_by_email_key("rev@maff.test")
+        .await
+        .expect("query")
+        .expect("reviewer");
+    let (status, _, _) = app
+        .post_form(
+            "/staff/admin/staff?lang=ja",
+            &[
+                ("tenant", "maff"),
+                ("action", &format!("disable:{}", staff.id)),
+            ],
+            &[("cookie", &admin)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, headers, _) = app
+        .page(Method::GET, "/staff", &[("cookie", &reviewer)])
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::SEE_OTHER,
+        "the disabled reviewer is logged out"
+    );
+    assert!(location(&headers).starts_with("/staff/login"));
+    let (status, _, _) = app
+        .page(
+            Method::GET,
+            "/staff/admin/staff?tenant=meti",
+            &[("cookie", &admin)],
+        )
+        .await;
+    assert!(
+        status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND,
+        "{status}"
+    );
+    let (status, _, html) = app
+        .page(
+            Method::GET,
+            "/staff/admin/tenants?lang=ja",
+            &[("cookie", &central)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("<code>maff</code>") && html.contains("食料品製造業"),
+        "{html}"
+    );
+    let (status, _, _) = app
+        .page(Method::GET, "/staff/admin/tenants", &[("cookie", &admin)])
+        .await;
+    assert!(
+        status.is_client_error(),
+        "only the central administration lists tenants: {status}"
+    );
 }

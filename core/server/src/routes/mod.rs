@@ -174,6 +174,11 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/staff/logout", post(web::staff::logout))
         .route(
+            "/staff/admin/staff",
+            get(web::staff::staff_admin).post(web::staff::staff_admin_submit),
+        )
+        .route("/staff/admin/tenants", get(web::staff::tenants))
+        .route(
             "/staff/enrol/{token}",
             get(web::staff::enrol_form).post(web::staff::enrol_submit),
         )

@@ -627,3 +627,178 @@ pub(crate) async fn enrol_submit(
         Err(err) => failure_page(locale, &path, &ApiError::from(err)),
     }
 }
+
+// ---- administration: a tenant's staff, the tenants ----
+
+/// The tenant whose staff a page manages: `?tenant=` for the central administration, the
+/// administrator's own tenant otherwise.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct TenantParam {
+    tenant: Option<String>,
+}
+
+async fn staff_admin_page(
+    state: &AppState,
+    locale: Locale,
+    who: &StaffSession,
+    tenant: &str,
+    values: &[(&str, &str)],
+    errors: Value,
+) -> Response {
+    let path = "/staff/admin/staff";
+    let list = match state.registrar.list_staff(who, tenant).await {
+        Ok(list) => list,
+        Err(err) => return failure_page(locale, path, &ApiError::from(err)),
+    };
+    let rows: Vec<Value> = list
+        .iter()
+        .map(|s| {
+            json!({
+                "id": s.id,
+                "name": s.name,
+                "email": s.email,
+                "role": message(locale, &format!("staff-role-{}", s.role)),
+                "state": message(locale, if s.disabled { "staff-state-disabled" } else if s.enrolled { "staff-state-active" } else { "staff-state-invited" }),
+                "can_disable": !s.disabled && s.id != who.staff_id,
+            })
+        })
+        .collect();
+    let value = |k: &str| values.iter().find(|(n, _)| *n == k).map_or("", |(_, v)| *v);
+    staff_page(who, "staff-admin-title")
+        .with("template_kind", "staff-admin")
+        .with("managed_tenant", tenant)
+        .with("rows", rows)
+        .with("new_email", value("email"))
+        .with("new_name", value("name"))
+        .with("new_role", value("role"))
+        .with("central", who.role == authz::Role::CentralAdmin)
+        .status(if errors.as_array().is_some_and(|e| !e.is_empty()) {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        })
+        .with("errors", errors)
+        .render(locale, path)
+}
+
+/// `GET /staff/admin/staff`: the staff of the administrator's tenant (or `?tenant=` for the
+/// central administration), with the form to invite one.
+pub(crate) async fn staff_admin(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+    Query(param): Query<TenantParam>,
+) -> Response {
+    let who = match staff(&state, &headers, locale).await {
+        Ok(who) => who,
+        Err(redirect) => return redirect,
+    };
+    let tenant = param.tenant.unwrap_or_else(|| who.tenant_id.clone());
+    staff_admin_page(&state, locale, &who, &tenant, &[], json!([])).await
+}
+
+/// The invitation form, or a disable button (`action=disable:<id>`).
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct StaffAdminForm {
+    #[serde(default)]
+    tenant: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    action: String,
+}
+
+/// `POST /staff/admin/staff`: invites a staff member (the enrolment link is mailed) or
+/// disables one.
+pub(crate) async fn staff_admin_submit(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+    Form(form): Form<StaffAdminForm>,
+) -> Response {
+    let who = match staff(&state, &headers, locale).await {
+        Ok(who) => who,
+        Err(redirect) => return redirect,
+    };
+    let tenant = if form.tenant.is_empty() {
+        who.tenant_id.clone()
+    } else {
+        form.tenant.clone()
+    };
+    let back = format!(
+        "/staff/admin/staff?lang={}&tenant={}",
+        locale.tag(),
+        encode(&tenant)
+    );
+    if let Some(id) = form.action.strip_prefix("disable:") {
+        return match state.registrar.disable_staff(&who, &tenant, id).await {
+            Ok(()) => Redirect::to(&back).into_response(),
+            Err(err) => failure_page(locale, "/staff/admin/staff", &ApiError::from(err)),
+        };
+    }
+    match state
+        .registrar
+        .create_staff(
+            &who,
+            &tenant,
+            Some(&form.email),
+            Some(&form.name),
+            Some(&form.role),
+        )
+        .await
+    {
+        Ok(_) => Redirect::to(&back).into_response(),
+        Err(StaffError::Invalid(problems)) => {
+            let values = [
+                ("email", form.email.as_str()),
+                ("name", form.name.as_str()),
+                ("role", form.role.as_str()),
+            ];
+            staff_admin_page(
+                &state,
+                locale,
+                &who,
+                &tenant,
+                &values,
+                problems_json(locale, &problems),
+            )
+            .await
+        }
+        Err(err) => failure_page(locale, "/staff/admin/staff", &ApiError::from(err)),
+    }
+}
+
+/// `GET /staff/admin/tenants`: the tenants and the business types each owns (central).
+pub(crate) async fn tenants(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+) -> Response {
+    let who = match staff(&state, &headers, locale).await {
+        Ok(who) => who,
+        Err(redirect) => return redirect,
+    };
+    let list = match state.registrar.list_tenants(&who).await {
+        Ok(list) => list,
+        Err(err) => return failure_page(locale, "/staff/admin/tenants", &ApiError::from(err)),
+    };
+    let rows: Vec<Value> = list
+        .iter()
+        .map(|t| {
+            json!({
+                "id": t.id,
+                "name": t.name,
+                "kind": t.kind,
+                "types": t.business_types.iter().map(|bt| state.registrar.business_type_label(bt, Locale::Ja)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    staff_page(&who, "staff-tenants-title")
+        .with("template_kind", "tenants")
+        .with("rows", rows)
+        .render(locale, "/staff/admin/tenants")
+}
