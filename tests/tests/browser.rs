@@ -352,6 +352,7 @@ async fn applicant_pages_work_in_a_real_browser_and_pass_axe() {
             vec![
                 ("central-list", "/staff"),
                 ("tenants", "/staff/admin/tenants"),
+                ("dashboard", "/staff/dashboard"),
             ],
         ),
     ] {

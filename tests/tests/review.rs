@@ -465,6 +465,27 @@ async fn mixed_application_goes_through_review_registration_and_change(mut app: 
         store::verify_audit_chain(&rows).is_err(),
         "a removed entry is noticed"
     );
+    drop(tx);
+
+    // The central dashboard counts the registered (accepted) part; ministries cannot see it.
+    let (status, _, html) = app
+        .page(
+            Method::GET,
+            "/staff/dashboard?lang=ja",
+            &[("cookie", &central)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<svg"), "{html}");
+    assert!(
+        html.contains("食料品製造業") && html.contains("東京都"),
+        "{html}"
+    );
+    assert!(!html.contains("電気業"), "the rejected line is not counted");
+    let (status, _, _) = app
+        .page(Method::GET, "/staff/dashboard", &[("cookie", &maff)])
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
 }
 
 /// Who calls.

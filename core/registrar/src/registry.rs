@@ -545,6 +545,63 @@ impl Registrar {
         Ok(json!({ "items": items }))
     }
 
+    /// The central dashboard's figures: registered staff by business type and by prefecture
+    /// (from the registered records), applications by status now, submissions per month
+    /// (Japan time). Central administration only.
+    pub async fn dashboard(&self, who: &StaffSession) -> Result<Value, StaffError> {
+        self.authorize(
+            who,
+            Action::ApplicationReadAll,
+            &Owner::Nobody,
+            StaffError::Forbidden,
+        )
+        .await?;
+        let tx = self.store.read().await?;
+        let statuses = tx.application_status_counts().await?;
+        let times = tx.submission_times().await?;
+        let documents = tx.registered_documents().await?;
+        tx.commit().await?;
+        let mut by_type: std::collections::BTreeMap<String, i64> = Default::default();
+        let mut by_prefecture: std::collections::BTreeMap<String, i64> = Default::default();
+        for text in &documents {
+            let document: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+            for establishment in document["establishments"].as_array().into_iter().flatten() {
+                let prefecture = establishment["prefecture"].as_str().unwrap_or_default();
+                for line in establishment["business_lines"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                {
+                    let staff = line["registered_staff_own"].as_i64().unwrap_or(0)
+                        + line["registered_staff_external"].as_i64().unwrap_or(0);
+                    let business_type = line["business_type"].as_str().unwrap_or_default();
+                    *by_type
+                        .entry(self.business_type_label(business_type, i18n::Locale::Ja))
+                        .or_default() += staff;
+                    *by_prefecture.entry(prefecture.to_owned()).or_default() += staff;
+                }
+            }
+        }
+        let mut by_month: std::collections::BTreeMap<String, i64> = Default::default();
+        let jst = chrono::FixedOffset::east_opt(9 * 3600);
+        for at in times {
+            if let (Some(t), Some(jst)) = (chrono::DateTime::from_timestamp_millis(at), jst) {
+                *by_month
+                    .entry(t.with_timezone(&jst).format("%Y-%m").to_string())
+                    .or_default() += 1;
+            }
+        }
+        let pairs = |map: std::collections::BTreeMap<String, i64>| -> Vec<Value> {
+            map.into_iter().map(|(k, v)| json!([k, v])).collect()
+        };
+        Ok(json!({
+            "registered_staff_by_business_type": pairs(by_type),
+            "registered_staff_by_prefecture": pairs(by_prefecture),
+            "applications_by_status": statuses.into_iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>(),
+            "submissions_by_month": pairs(by_month),
+        }))
+    }
+
     /// The whole application with every ministry's lines, inquiries, registration and change
     /// notifications (central administration; audited).
     pub async fn central_application(

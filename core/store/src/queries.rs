@@ -515,6 +515,47 @@ impl Tx {
             .await?)
     }
 
+    /// How many applications are in each status (the dashboard).
+    pub async fn application_status_counts(&self) -> Result<Vec<(String, i64)>> {
+        use sea_orm::QuerySelect;
+        Ok(application::Entity::find()
+            .select_only()
+            .column(application::Column::Status)
+            .column_as(application::Column::Id.count(), "n")
+            .group_by(application::Column::Status)
+            .order_by_asc(application::Column::Status)
+            .into_tuple::<(String, i64)>()
+            .all(&self.txn)
+            .await?)
+    }
+
+    /// When each submitted application was submitted (Unix ms; the dashboard's months).
+    pub async fn submission_times(&self) -> Result<Vec<i64>> {
+        use sea_orm::QuerySelect;
+        Ok(application::Entity::find()
+            .select_only()
+            .column(application::Column::SubmittedAt)
+            .filter(application::Column::SubmittedAt.is_not_null())
+            .into_tuple::<Option<i64>>()
+            .all(&self.txn)
+            .await?
+            .into_iter()
+            .flatten()
+            .collect())
+    }
+
+    /// The registered records' documents (the accepted part of each registration).
+    pub async fn registered_documents(&self) -> Result<Vec<String>> {
+        use crate::entity::registration;
+        use sea_orm::QuerySelect;
+        Ok(registration::Entity::find()
+            .select_only()
+            .column(registration::Column::Document)
+            .into_tuple::<String>()
+            .all(&self.txn)
+            .await?)
+    }
+
     /// How many rows a table has; for tests and the health page.
     pub async fn count_applications(&self) -> Result<u64> {
         Ok(application::Entity::find().count(&self.txn).await?)

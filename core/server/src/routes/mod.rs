@@ -178,6 +178,7 @@ pub(crate) fn routes() -> Router<AppState> {
             get(web::staff::staff_admin).post(web::staff::staff_admin_submit),
         )
         .route("/staff/admin/tenants", get(web::staff::tenants))
+        .route("/staff/dashboard", get(web::staff::dashboard))
         .route(
             "/staff/enrol/{token}",
             get(web::staff::enrol_form).post(web::staff::enrol_submit),

@@ -802,3 +802,73 @@ pub(crate) async fn tenants(
         .with("rows", rows)
         .render(locale, "/staff/admin/tenants")
 }
+
+// ---- the central dashboard ----
+
+/// Bar width of the largest value, in SVG units.
+const BAR_MAX: f64 = 420.0;
+/// Height of one bar row.
+const BAR_ROW: usize = 30;
+
+/// A horizontal bar chart as the template draws it: label, value, bar width, row position.
+fn chart(pairs: &Value, label: impl Fn(&str) -> String) -> Value {
+    let rows: Vec<(String, i64)> = pairs
+        .as_array()
+        .map(|all| {
+            all.iter()
+                .map(|p| {
+                    (
+                        p[0].as_str().unwrap_or_default().to_owned(),
+                        p[1].as_i64().unwrap_or(0),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let max = rows.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1) as f64;
+    let bars: Vec<Value> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (key, value))| {
+            json!({
+                "label": label(key),
+                "value": value,
+                "width": ((*value as f64 / max) * BAR_MAX).round().max(if *value > 0 { 2.0 } else { 0.0 }),
+                "y": i * BAR_ROW,
+            })
+        })
+        .collect();
+    json!({ "bars": bars, "height": (rows.len().max(1)) * BAR_ROW + 10 })
+}
+
+/// `GET /staff/dashboard`: registered staff by business type and by prefecture, applications
+/// by status, submissions per month — SVG bar charts, each with its figures as a table.
+pub(crate) async fn dashboard(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+) -> Response {
+    let who = match staff(&state, &headers, locale).await {
+        Ok(who) => who,
+        Err(redirect) => return redirect,
+    };
+    let figures = match state.registrar.dashboard(&who).await {
+        Ok(figures) => figures,
+        Err(err) => return failure_page(locale, "/staff/dashboard", &ApiError::from(err)),
+    };
+    let same = |k: &str| k.to_owned();
+    let charts = json!([
+        { "id": "chart-types", "title": message(locale, "staff-dashboard-by-type"),
+          "chart": chart(&figures["registered_staff_by_business_type"], same) },
+        { "id": "chart-prefectures", "title": message(locale, "staff-dashboard-by-prefecture"),
+          "chart": chart(&figures["registered_staff_by_prefecture"], same) },
+        { "id": "chart-status", "title": message(locale, "staff-dashboard-by-status"),
+          "chart": chart(&figures["applications_by_status"], |k| message(locale, &format!("page-status-{k}"))) },
+        { "id": "chart-months", "title": message(locale, "staff-dashboard-by-month"),
+          "chart": chart(&figures["submissions_by_month"], same) },
+    ]);
+    staff_page(&who, "staff-dashboard-title")
+        .with("template_kind", "dashboard")
+        .with("charts", charts)
+        .render(locale, "/staff/dashboard")
+}
