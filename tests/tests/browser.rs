@@ -353,6 +353,7 @@ async fn applicant_pages_work_in_a_real_browser_and_pass_axe() {
                 ("central-list", "/staff"),
                 ("tenants", "/staff/admin/tenants"),
                 ("dashboard", "/staff/dashboard"),
+                ("audit", "AUDIT"),
             ],
         ),
     ] {
@@ -362,6 +363,11 @@ async fn applicant_pages_work_in_a_real_browser_and_pass_axe() {
             .expect("log out");
         staff_login(&browser, &base, &app, tenant, email, role).await;
         for (name, path) in pages {
+            let path = if path == "AUDIT" {
+                format!("/staff/applications/{application_id}/audit")
+            } else {
+                path.to_owned()
+            };
             browser
                 .goto(&format!("{base}{path}?lang=ja"))
                 .await

@@ -486,6 +486,32 @@ async fn mixed_application_goes_through_review_registration_and_change(mut app: 
         .page(Method::GET, "/staff/dashboard", &[("cookie", &maff)])
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // The audit trail as a page: every entry, and the chain's verdict.
+    let (status, _, html) = app
+        .page(
+            Method::GET,
+            &format!("/staff/applications/{id}/audit?lang=ja"),
+            &[("cookie", &central)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("改ざんされていません"), "{html}");
+    assert!(
+        html.contains("application.registered") || html.contains("registration"),
+        "{html}"
+    );
+    let (status, _, _) = app
+        .page(
+            Method::GET,
+            &format!("/staff/applications/{id}/audit"),
+            &[("cookie", &maff)],
+        )
+        .await;
+    assert!(
+        status.is_client_error(),
+        "ministries do not export the trail: {status}"
+    );
 }
 
 /// Who calls.

@@ -179,6 +179,7 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/staff/admin/tenants", get(web::staff::tenants))
         .route("/staff/dashboard", get(web::staff::dashboard))
+        .route("/staff/applications/{id}/audit", get(web::staff::audit))
         .route(
             "/staff/enrol/{token}",
             get(web::staff::enrol_form).post(web::staff::enrol_submit),

@@ -872,3 +872,58 @@ pub(crate) async fn dashboard(
         .with("charts", charts)
         .render(locale, "/staff/dashboard")
 }
+
+/// `GET /staff/applications/{id}/audit`: an application's audit trail with the verdict of its
+/// hash chain (central administration; the JSON export is `/api/v1/central/applications/{id}/audit`).
+pub(crate) async fn audit(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let path = format!("/staff/applications/{id}/audit");
+    let who = match staff(&state, &headers, locale).await {
+        Ok(who) => who,
+        Err(redirect) => return redirect,
+    };
+    let trail = match state.registrar.audit_export(&who, &id).await {
+        Ok(trail) => trail,
+        Err(err) => return failure_page(locale, &path, &ApiError::from(err)),
+    };
+    let entries: Vec<Value> = trail["entries"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|mut e| {
+            e["detail_text"] = json!(e["detail"].to_string());
+            e["hash_short"] = json!(
+                e["hash"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .get(..12)
+                    .unwrap_or_default()
+            );
+            e
+        })
+        .collect();
+    let verdict = if trail["chain"]["valid"] == true {
+        message(locale, "staff-audit-valid")
+    } else {
+        Catalog::embedded().message(
+            locale,
+            "staff-audit-broken",
+            &[(
+                "seq",
+                trail["chain"]["broken_at_seq"].as_i64().unwrap_or(0).into(),
+            )],
+        )
+    };
+    staff_page(&who, "staff-audit-title")
+        .with("template_kind", "audit")
+        .with("application_id", &id)
+        .with("entries", entries)
+        .with("verdict", verdict)
+        .with("valid", trail["chain"]["valid"] == true)
+        .render(locale, &path)
+}
