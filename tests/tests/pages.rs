@@ -922,6 +922,59 @@ async fn ministry_admin_invites_and_disables_staff_through_the_pages(mut app: Te
         html.contains("<code>maff</code>") && html.contains("食料品製造業"),
         "{html}"
     );
+    // Ownership: a type another ministry owns is refused and nothing changes; otherwise saved.
+    let (status, _, html) = app
+        .post_form(
+            "/staff/admin/tenants/maff/business-types?lang=ja",
+            &[("type", "food-manufacturing"), ("type", "electricity")],
+            &[("cookie", &central)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    assert!(html.contains("href=\"#types-maff\""), "{html}");
+    let (status, _, _) = app
+        .post_form(
+            "/staff/admin/tenants/maff/business-types?lang=ja",
+            &[("type", "food-manufacturing"), ("type", "food-wholesale")],
+            &[("cookie", &central)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let tenants = app
+        .registrar
+        .list_tenants(
+            &app.registrar
+                .staff_session(Some(central.split('=').nth(1).unwrap_or_default()))
+                .await
+                .expect("central session"),
+        )
+        .await
+        .expect("tenants");
+    let maff = tenants.iter().find(|t| t.id == "maff").expect("maff");
+    let mut owned = maff.business_types.clone();
+    owned.sort();
+    assert_eq!(
+        owned,
+        vec!["food-manufacturing".to_owned(), "food-wholesale".to_owned()]
+    );
+    // A new ministry; the same id twice is refused.
+    let (status, _, _) = app
+        .post_form(
+            "/staff/admin/tenants?lang=ja",
+            &[("id", "digital"), ("name", "デジタル庁")],
+            &[("cookie", &central)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, html) = app
+        .post_form(
+            "/staff/admin/tenants?lang=ja",
+            &[("id", "digital"), ("name", "デジタル庁")],
+            &[("cookie", &central)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    assert!(html.contains("href=\"#id\""), "{html}");
     let (status, _, _) = app
         .page(Method::GET, "/staff/admin/tenants", &[("cookie", &admin)])
         .await;

@@ -177,7 +177,14 @@ pub(crate) fn routes() -> Router<AppState> {
             "/staff/admin/staff",
             get(web::staff::staff_admin).post(web::staff::staff_admin_submit),
         )
-        .route("/staff/admin/tenants", get(web::staff::tenants))
+        .route(
+            "/staff/admin/tenants",
+            get(web::staff::tenants).post(web::staff::create_tenant),
+        )
+        .route(
+            "/staff/admin/tenants/{tenant}/business-types",
+            post(web::staff::assign_types),
+        )
         .route("/staff/dashboard", get(web::staff::dashboard))
         .route("/staff/applications/{id}/audit", get(web::staff::audit))
         .route(

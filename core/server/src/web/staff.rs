@@ -772,7 +772,8 @@ pub(crate) async fn staff_admin_submit(
     }
 }
 
-/// `GET /staff/admin/tenants`: the tenants and the business types each owns (central).
+/// `GET /staff/admin/tenants`: the tenants and the business types each owns (central), with a
+/// form per ministry to change what it owns and one to add a ministry.
 pub(crate) async fn tenants(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
@@ -782,10 +783,36 @@ pub(crate) async fn tenants(
         Ok(who) => who,
         Err(redirect) => return redirect,
     };
-    let list = match state.registrar.list_tenants(&who).await {
+    tenants_page(&state, locale, &who, json!([]), &[]).await
+}
+
+async fn tenants_page(
+    state: &AppState,
+    locale: Locale,
+    who: &StaffSession,
+    errors: Value,
+    values: &[(&str, &str)],
+) -> Response {
+    let path = "/staff/admin/tenants";
+    let list = match state.registrar.list_tenants(who).await {
         Ok(list) => list,
-        Err(err) => return failure_page(locale, "/staff/admin/tenants", &ApiError::from(err)),
+        Err(err) => return failure_page(locale, path, &ApiError::from(err)),
     };
+    // Every business type the installed plugins declare, labelled in canonical Japanese.
+    let declared: Vec<(String, String)> = state
+        .registrar
+        .plugins()
+        .plugins()
+        .iter()
+        .flat_map(|plugin| {
+            plugin
+                .catalogue()
+                .business_types
+                .iter()
+                .map(|t| (t.id.clone(), plugin.message(Locale::Ja, &t.label, &[])))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let rows: Vec<Value> = list
         .iter()
         .map(|t| {
@@ -794,13 +821,127 @@ pub(crate) async fn tenants(
                 "name": t.name,
                 "kind": t.kind,
                 "types": t.business_types.iter().map(|bt| state.registrar.business_type_label(bt, Locale::Ja)).collect::<Vec<_>>(),
+                "choices": declared.iter().map(|(id, label)| json!({
+                    "id": id, "label": label, "owned": t.business_types.contains(id),
+                })).collect::<Vec<_>>(),
             })
         })
         .collect();
-    staff_page(&who, "staff-tenants-title")
+    let value = |k: &str| values.iter().find(|(n, _)| *n == k).map_or("", |(_, v)| *v);
+    staff_page(who, "staff-tenants-title")
         .with("template_kind", "tenants")
         .with("rows", rows)
-        .render(locale, "/staff/admin/tenants")
+        .with("new_id", value("id"))
+        .with("new_name", value("name"))
+        .status(if errors.as_array().is_some_and(|e| !e.is_empty()) {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        })
+        .with("errors", errors)
+        .render(locale, path)
+}
+
+/// `POST /staff/admin/tenants/{tenant}/business-types`: the checked types (`type`, repeated)
+/// become the ministry's.
+pub(crate) async fn assign_types(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Path(tenant): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let who = match staff(&state, &headers, locale).await {
+        Ok(who) => who,
+        Err(redirect) => return redirect,
+    };
+    let types: Vec<String> = form
+        .iter()
+        .filter(|(k, _)| k == "type")
+        .map(|(_, v)| v.clone())
+        .collect();
+    match state
+        .registrar
+        .assign_business_types(Some(&who), &tenant, &types)
+        .await
+    {
+        Ok(_) => {
+            Redirect::to(&format!("/staff/admin/tenants?lang={}", locale.tag())).into_response()
+        }
+        Err(StaffError::Invalid(problems)) => {
+            let errors: Vec<Value> = problems_json(locale, &problems)
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|mut e| {
+                    e["field"] = json!(format!("types-{tenant}"));
+                    e
+                })
+                .collect();
+            tenants_page(&state, locale, &who, Value::Array(errors), &[]).await
+        }
+        Err(err) => {
+            let error = ApiError::from(err);
+            if error.status() == StatusCode::CONFLICT {
+                // A type another ministry owns: said beside the checkboxes; nothing changed.
+                let errors = json!([{ "field": format!("types-{tenant}"), "message": error.message(locale) }]);
+                return tenants_page(&state, locale, &who, errors, &[]).await;
+            }
+            failure_page(locale, "/staff/admin/tenants", &error)
+        }
+    }
+}
+
+/// The new ministry's id and name.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct TenantForm {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    name: String,
+}
+
+/// `POST /staff/admin/tenants`: adds a ministry.
+pub(crate) async fn create_tenant(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+    Form(form): Form<TenantForm>,
+) -> Response {
+    let who = match staff(&state, &headers, locale).await {
+        Ok(who) => who,
+        Err(redirect) => return redirect,
+    };
+    match state
+        .registrar
+        .create_tenant(&who, Some(&form.id), Some(&form.name))
+        .await
+    {
+        Ok(_) => {
+            Redirect::to(&format!("/staff/admin/tenants?lang={}", locale.tag())).into_response()
+        }
+        Err(StaffError::Invalid(problems)) => {
+            let values = [("id", form.id.as_str()), ("name", form.name.as_str())];
+            tenants_page(
+                &state,
+                locale,
+                &who,
+                problems_json(locale, &problems),
+                &values,
+            )
+            .await
+        }
+        Err(err) => {
+            let error = ApiError::from(err);
+            if error.status() == StatusCode::CONFLICT {
+                let values = [("id", form.id.as_str()), ("name", form.name.as_str())];
+                let errors = json!([{ "field": "id", "message": error.message(locale) }]);
+                return tenants_page(&state, locale, &who, errors, &values).await;
+            }
+            failure_page(locale, "/staff/admin/tenants", &error)
+        }
+    }
 }
 
 // ---- the central dashboard ----
