@@ -353,6 +353,7 @@ async fn applicant_pages_work_in_a_real_browser_and_pass_axe() {
                 ("central-list", "/staff"),
                 ("tenants", "/staff/admin/tenants"),
                 ("dashboard", "/staff/dashboard"),
+                ("plugins", "/staff/admin/plugins"),
                 ("audit", "AUDIT"),
             ],
         ),

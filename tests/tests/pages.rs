@@ -15,6 +15,7 @@ on_both_databases!(
     every_page_kind_renders_in_every_locale_without_a_missing_string,
     password_reset_change_and_staff_enrolment_pages,
     ministry_admin_invites_and_disables_staff_through_the_pages,
+    central_installs_plugin_versions_through_the_page,
 );
 
 fn lang_of(html: &str) -> &str {
@@ -982,4 +983,66 @@ async fn ministry_admin_invites_and_disables_staff_through_the_pages(mut app: Te
         status.is_client_error(),
         "only the central administration lists tenants: {status}"
     );
+}
+
+async fn central_installs_plugin_versions_through_the_page(app: TestApp) {
+    let central = app
+        .staff_cookie("central", "c@mhlw.test", authz::Role::CentralAdmin)
+        .await;
+    let reviewer = app
+        .staff_cookie("maff", "r@maff.test", authz::Role::Reviewer)
+        .await;
+    let (status, _, html) = app
+        .page(
+            Method::GET,
+            "/staff/admin/plugins?lang=ja",
+            &[("cookie", &central)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<code>maff</code>"), "{html}");
+    let (status, _, _) = app
+        .page(
+            Method::GET,
+            "/staff/admin/plugins",
+            &[("cookie", &reviewer)],
+        )
+        .await;
+    assert!(
+        status.is_client_error(),
+        "only the central administration: {status}"
+    );
+
+    let upload = |file: Vec<u8>| {
+        let (kind, body) = tests::multipart_file("file", "plugin.wasm", &file);
+        let app = &app;
+        let central = central.clone();
+        async move {
+            let (status, _, html) = app
+                .call_raw(
+                    Method::POST,
+                    "/staff/admin/plugins?lang=ja",
+                    body,
+                    &[
+                        ("content-type", kind.as_str()),
+                        ("cookie", central.as_str()),
+                    ],
+                )
+                .await;
+            (
+                status,
+                html["_text"].as_str().unwrap_or_default().to_owned(),
+            )
+        }
+    };
+    // A component that imports WASI is refused, beside the field; the same version twice too.
+    let (status, html) = upload(tests::plugin_file("hostile-wasi")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    assert!(html.contains("href=\"#file\""), "{html}");
+    let (status, html) = upload(tests::plugin_file("maff")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    // A valid new plugin is installed and listed.
+    let (status, html) = upload(tests::plugin_file("hostile-control")).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("notice--ok"), "{html}");
 }

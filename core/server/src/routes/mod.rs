@@ -186,6 +186,12 @@ pub(crate) fn routes() -> Router<AppState> {
             post(web::staff::assign_types),
         )
         .route("/staff/dashboard", get(web::staff::dashboard))
+        .route(
+            "/staff/admin/plugins",
+            get(web::staff::plugins)
+                .post(web::staff::upload_plugin)
+                .layer(DefaultBodyLimit::max(crate::PLUGIN_LIMIT_BYTES)),
+        )
         .route("/staff/applications/{id}/audit", get(web::staff::audit))
         .route(
             "/staff/enrol/{token}",

@@ -1068,3 +1068,110 @@ pub(crate) async fn audit(
         .with("valid", trail["chain"]["valid"] == true)
         .render(locale, &path)
 }
+
+// ---- plugin versions ----
+
+async fn plugins_page(
+    state: &AppState,
+    locale: Locale,
+    who: &StaffSession,
+    notice: Option<String>,
+    errors: Value,
+) -> Response {
+    let set = state.registrar.plugins();
+    let rows: Vec<Value> = set
+        .plugins()
+        .iter()
+        .map(|plugin| {
+            json!({
+                "ministry": plugin.ministry_id(),
+                "name": plugin.message(Locale::Ja, &format!("{}-ministry-name", plugin.ministry_id()), &[]),
+                "version": plugin.version(),
+                "types": plugin.catalogue().business_types.len(),
+            })
+        })
+        .collect();
+    staff_page(who, "staff-plugins-title")
+        .with("template_kind", "plugins")
+        .with("rows", rows)
+        .with("notice", notice)
+        .status(if errors.as_array().is_some_and(|e| !e.is_empty()) {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        })
+        .with("errors", errors)
+        .render(locale, "/staff/admin/plugins")
+}
+
+/// `GET /staff/admin/plugins`: the plugin version in force per ministry, and the upload form
+/// (central administration).
+pub(crate) async fn plugins(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+) -> Response {
+    let who = match staff(&state, &headers, locale).await {
+        Ok(who) => who,
+        Err(redirect) => return redirect,
+    };
+    if let Err(err) = state.registrar.may_install_plugins(&who).await {
+        return failure_page(locale, "/staff/admin/plugins", &ApiError::from(err));
+    }
+    plugins_page(&state, locale, &who, None, json!([])).await
+}
+
+/// `POST /staff/admin/plugins` (multipart, field `file`): validates and installs a plugin
+/// version; a refused file is explained beside the upload field and changes nothing.
+pub(crate) async fn upload_plugin(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+    mut multipart: axum::extract::Multipart,
+) -> Response {
+    let path = "/staff/admin/plugins";
+    let who = match staff(&state, &headers, locale).await {
+        Ok(who) => who,
+        Err(redirect) => return redirect,
+    };
+    if let Err(err) = state.registrar.may_install_plugins(&who).await {
+        return failure_page(locale, path, &ApiError::from(err));
+    }
+    let mut wasm = None;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some("file") {
+            wasm = field.bytes().await.ok();
+            break;
+        }
+    }
+    let Some(wasm) = wasm.filter(|w| !w.is_empty()) else {
+        let errors =
+            json!([{ "field": "file", "message": message(locale, "apply-import-no-file") }]);
+        return plugins_page(&state, locale, &who, None, errors).await;
+    };
+    match state
+        .registrar
+        .install_plugin(wasm.to_vec(), &format!("staff:{}", who.staff_id))
+        .await
+    {
+        Ok(report) => {
+            let notice = Catalog::embedded().message(
+                locale,
+                "staff-plugin-installed",
+                &[
+                    ("ministry", report.ministry_id.as_str().into()),
+                    ("version", report.version.as_str().into()),
+                ],
+            );
+            plugins_page(&state, locale, &who, Some(notice), json!([])).await
+        }
+        Err(err) => {
+            let error = ApiError::from(err);
+            if error.status() == StatusCode::INTERNAL_SERVER_ERROR {
+                return failure_page(locale, path, &error);
+            }
+            let errors = json!([{ "field": "file", "message": error.message(locale) }]);
+            plugins_page(&state, locale, &who, None, errors).await
+        }
+    }
+}
