@@ -128,16 +128,19 @@ workbook-site-secured = Secured
 workbook-site-not_yet_secured = Not yet secured
 workbook-error-count = Enter a whole number of 0 or more.
 workbook-error-prefecture = Choose a prefecture from the list.
+workbook-error-business-type = This is not a code from the list. Pick one from the list or type a valid code.
 workbook-error-site-status = Choose from the list.
 workbook-guide-title = Priority vaccination registration: establishment template
 workbook-guide-rows = On the establishments sheet, enter one row per establishment and business type. If an establishment has several business types, repeat its details on several rows.
 workbook-guide-keys = Row 2 holds the column keys used for the upload: do not change or delete it. Start entering data on row 3.
 workbook-guide-counts = Registered staff are full-time equivalents, rounded up to a whole number per establishment and business type.
+workbook-guide-types = Business type and sub-types can be picked from the lists. Of "name [code]", the code in brackets is what is read; you may also type the code yourself.
 workbook-guide-site = If no vaccination site is secured yet, choose "Not yet secured" and describe your plan (do not enter dummy values).
 workbook-guide-upload = You will upload the filled file from the application form (the upload screen is being prepared).
 
 ## Plugins
 notice-plugin_unavailable = The automatic checks of { $ministry } could not run. The ministry will check this part by hand (this is not your mistake).
 error-plugin_refused = This plugin cannot be installed; see detail for the reason (nothing was changed).
+error-plugin_version_not_found = No such stored version of this ministry's plugin.
 error-admin_disabled = The admin API is disabled (TOROKU_ADMIN_TOKEN is not set).
 error-admin_unauthorized = Admin API authentication failed.

@@ -130,16 +130,19 @@ workbook-site-secured = 決まって いる
 workbook-site-not_yet_secured = まだ 決まって いない
 workbook-error-count = 0か、0より 大きい 整数（せいすう）を 書いてください。
 workbook-error-prefecture = 都道府県を リストから 選んでください。
+workbook-error-business-type = リストの コードでは ありません。リストから えらぶか、ただしい コードを いれて ください。
 workbook-error-site-status = リストから 選んでください。
 workbook-guide-title = 特定接種（とくていせっしゅ） 登録（とうろく）の 申請：事業所（じぎょうしょ）を まとめて 登録する ための 表
 workbook-guide-rows = 「establishments」の シートに 書いてください。事業所と 事業の種類の 組み合わせ 1つに、1行を 使います。1つの 事業所に 事業の種類が いくつか あるときは、同じ 事業所の 情報を 何行かに 書きます。
 workbook-guide-keys = 2行目の 英語の 列の 名前は、データを 取り込む ときに 使います。変えたり、消したり しないでください。3行目から 書いてください。
 workbook-guide-counts = 登録（とうろく）する 仕事を する 人の 数は、常勤換算（じょうきんかんさん）で 数えます。事業所と 事業の種類ごとに、小数点の 後ろを 切り上げて、整数で 書いてください。
+workbook-guide-types = ぎょうしゅは リストから えらべます。「なまえ [コード]」の [ ] の なかの コードを よみこみます。コードを じぶんで いれても いいです。
 workbook-guide-site = 接種（せっしゅ）を する 病院が まだ 決まって いないときは、「まだ 決まって いない」を 選んでください。そして、予定を 書いてください。うその 値は 書かないでください。
 workbook-guide-upload = 書いた ファイルは、申請（しんせい）の フォームから 取り込むことが できます。取り込む 画面は、今 準備して います。
 
 ## Plugins
 notice-plugin_unavailable = { $ministry }の 自動の チェックが できませんでした。担当の 府省庁（ふしょうちょう）が 内容を 確かめます。あなたの 間違いでは ありません。
 error-plugin_refused = この プラグインは 入れることが できません。理由は detail を 見てください。何も 変えて いません。
+error-plugin_version_not_found = その しょうちょうの プラグインに、この バージョンは ありません。
 error-admin_disabled = 管理用の API は 使えません。TOROKU_ADMIN_TOKEN が 設定されて いません。
 error-admin_unauthorized = 管理用の API の 認証（にんしょう）が できませんでした。

@@ -129,16 +129,19 @@ workbook-site-secured = 確保済み
 workbook-site-not_yet_secured = 未確保
 workbook-error-count = 0以上の整数を入力してください。
 workbook-error-prefecture = 一覧から都道府県を選んでください。
+workbook-error-business-type = 一覧の業種コードではありません。一覧から選ぶか、正しいコードを入力してください。
 workbook-error-site-status = 一覧から選んでください。
 workbook-guide-title = 特定接種 登録申請：事業所一括登録用ひな形
 workbook-guide-rows = 「establishments」シートに、事業所と事業の種類の組み合わせごとに1行ずつ入力してください。1つの事業所で複数の事業の種類がある場合は、事業所の情報を同じ内容で複数行に入力します。
 workbook-guide-keys = 2行目の英字の列名は取り込みに使います。変更・削除しないでください。入力は3行目からです。
 workbook-guide-counts = 登録対象業務の従業者数は常勤換算し、事業所・事業の種類ごとに小数点以下を切り上げた整数で入力してください。
+workbook-guide-types = 業種・業種区分は一覧から選べます。「名称 [コード]」のうち [ ] 内のコードが取り込まれます。コードを直接入力しても構いません。
 workbook-guide-site = 接種実施医療機関が未確保の場合は「未確保」を選び、予定を入力してください（ダミーの値は入力しないでください）。
 workbook-guide-upload = 記入したファイルは申請フォームから取り込めます（取り込み画面は準備中です）。
 
 ## Plugins
 notice-plugin_unavailable = { $ministry }の自動チェックを実行できませんでした。担当府省庁が内容を確認します（申請者の誤りではありません）。
 error-plugin_refused = このプラグインは導入できません。理由は detail を確認してください（何も変更していません）。
+error-plugin_version_not_found = その府省庁のプラグインに、このバージョンは保存されていません。
 error-admin_disabled = 管理用APIは無効です（TOROKU_ADMIN_TOKEN が設定されていません）。
 error-admin_unauthorized = 管理用APIの認証に失敗しました。

@@ -130,16 +130,19 @@ workbook-site-secured = 확보 완료
 workbook-site-not_yet_secured = 미확보
 workbook-error-count = 0 이상의 정수를 입력해 주십시오.
 workbook-error-prefecture = 목록에서 도도부현을 선택해 주십시오.
+workbook-error-business-type = 목록에 있는 코드가 아닙니다. 목록에서 고르거나 올바른 코드를 입력하십시오.
 workbook-error-site-status = 목록에서 선택해 주십시오.
 workbook-guide-title = 특정접종 등록 신청: 사업소 일괄 등록용 양식
 workbook-guide-rows = "establishments" 시트에 사업소와 사업 종류의 조합마다 한 행씩 입력해 주십시오. 한 사업소에 여러 사업 종류가 있는 경우에는 사업소 정보를 같은 내용으로 여러 행에 입력합니다.
 workbook-guide-keys = 2행의 영문 열 이름은 가져오기에 사용합니다. 변경하거나 삭제하지 마십시오. 입력은 3행부터 합니다.
 workbook-guide-counts = 등록 대상 업무 종업원 수는 상근 환산하여, 사업소·사업 종류별로 소수점 이하를 올림한 정수로 입력해 주십시오.
+workbook-guide-types = 업종과 업종 구분은 목록에서 고를 수 있습니다. "이름 [코드]" 중 [ ] 안의 코드가 읽힙니다. 코드를 직접 입력해도 됩니다.
 workbook-guide-site = 접종 실시 의료기관을 아직 확보하지 못한 경우에는 "미확보"를 선택하고 예정을 입력해 주십시오(임의의 값은 입력하지 마십시오).
 workbook-guide-upload = 작성한 파일은 신청서에서 가져올 수 있습니다(가져오기 화면은 준비 중입니다).
 
 ## Plugins
 notice-plugin_unavailable = { $ministry }의 자동 검사를 실행하지 못했습니다. 담당 부처가 내용을 확인합니다(신청자의 오류가 아닙니다).
 error-plugin_refused = 이 플러그인은 설치할 수 없습니다. 사유는 detail을 확인해 주십시오(아무것도 변경하지 않았습니다).
+error-plugin_version_not_found = 해당 부처의 플러그인에 이 버전은 저장되어 있지 않습니다.
 error-admin_disabled = 관리용 API가 비활성화되어 있습니다(TOROKU_ADMIN_TOKEN이 설정되어 있지 않습니다).
 error-admin_unauthorized = 관리용 API 인증에 실패했습니다.

@@ -130,16 +130,19 @@ workbook-site-secured = Garantido
 workbook-site-not_yet_secured = Ainda não garantido
 workbook-error-count = Informe um número inteiro igual ou maior que 0.
 workbook-error-prefecture = Escolha a província na lista.
+workbook-error-business-type = Este não é um código da lista. Escolha um da lista ou digite um código válido.
 workbook-error-site-status = Escolha uma opção da lista.
 workbook-guide-title = Solicitação de registro para a Vacinação Específica: modelo para registro de estabelecimentos em lote
 workbook-guide-rows = Na planilha "establishments", preencha uma linha para cada combinação de estabelecimento e tipo de atividade. Se um estabelecimento tiver vários tipos de atividade, repita os dados do estabelecimento em várias linhas.
 workbook-guide-keys = Os nomes de coluna em letras latinas da linha 2 são usados na importação. Não os altere nem os apague. Comece a preencher a partir da linha 3.
 workbook-guide-counts = O número de funcionários no trabalho abrangido pelo registro é convertido em equivalente a tempo integral e informado como número inteiro, arredondado para cima por estabelecimento e tipo de atividade.
+workbook-guide-types = O tipo de negócio e os subtipos podem ser escolhidos nas listas. De "nome [código]", o que vale é o código entre colchetes; você também pode digitar o código.
 workbook-guide-site = Se ainda não houver instituição médica garantida para a vacinação, escolha "Ainda não garantido" e descreva o seu plano (não informe valores fictícios).
 workbook-guide-upload = O arquivo preenchido pode ser importado no formulário de solicitação (a tela de importação está em preparação).
 
 ## Plugins
 notice-plugin_unavailable = Não foi possível executar as verificações automáticas de { $ministry }. O ministério responsável verificará esta parte (não é um erro do solicitante).
 error-plugin_refused = Este plugin não pode ser instalado. Veja o motivo em detail (nada foi alterado).
+error-plugin_version_not_found = Não há essa versão armazenada do plugin deste ministério.
 error-admin_disabled = A API de administração está desativada (TOROKU_ADMIN_TOKEN não está definido).
 error-admin_unauthorized = Falha na autenticação da API de administração.

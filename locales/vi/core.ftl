@@ -130,16 +130,19 @@ workbook-site-secured = Đã bố trí
 workbook-site-not_yet_secured = Chưa bố trí
 workbook-error-count = Vui lòng nhập số nguyên từ 0 trở lên.
 workbook-error-prefecture = Vui lòng chọn tỉnh/thành từ danh sách.
+workbook-error-business-type = Đây không phải mã trong danh sách. Hãy chọn từ danh sách hoặc gõ mã đúng.
 workbook-error-site-status = Vui lòng chọn từ danh sách.
 workbook-guide-title = Đăng ký tiêm chủng đặc định: mẫu đăng ký hàng loạt các cơ sở
 workbook-guide-rows = Trên trang tính “establishments”, hãy nhập một dòng cho mỗi tổ hợp cơ sở và loại hình kinh doanh. Nếu một cơ sở có nhiều loại hình kinh doanh, hãy nhập cùng thông tin cơ sở trên nhiều dòng.
 workbook-guide-keys = Tên cột bằng chữ Latinh ở dòng 2 được dùng khi nhập dữ liệu vào hệ thống. Không được sửa hoặc xóa. Hãy bắt đầu nhập từ dòng 3.
 workbook-guide-counts = Số nhân viên làm công việc đối tượng đăng ký được quy đổi toàn thời gian, và nhập dưới dạng số nguyên đã làm tròn lên cho từng cơ sở và loại hình kinh doanh.
+workbook-guide-types = Loại ngành và phân loại có thể chọn từ danh sách. Trong "tên [mã]", mã trong ngoặc vuông là phần được đọc; bạn cũng có thể tự gõ mã.
 workbook-guide-site = Nếu chưa bố trí được cơ sở y tế thực hiện tiêm chủng, hãy chọn “Chưa bố trí” và nhập kế hoạch (không nhập giá trị giả).
 workbook-guide-upload = Tệp đã điền có thể được nhập vào từ mẫu đơn đăng ký (màn hình nhập tệp đang được chuẩn bị).
 
 ## Plugins
 notice-plugin_unavailable = Không thể chạy kiểm tra tự động của { $ministry }. Bộ/cơ quan phụ trách sẽ kiểm tra nội dung này (đây không phải lỗi của người nộp đơn).
 error-plugin_refused = Không thể cài đặt plugin này. Vui lòng xem lý do trong detail (không có gì bị thay đổi).
+error-plugin_version_not_found = Không có phiên bản này trong các phiên bản đã lưu của plugin bộ này.
 error-admin_disabled = API quản trị đang bị vô hiệu hóa (chưa thiết lập TOROKU_ADMIN_TOKEN).
 error-admin_unauthorized = Xác thực API quản trị không thành công.

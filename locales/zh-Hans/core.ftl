@@ -130,16 +130,19 @@ workbook-site-secured = 已落实
 workbook-site-not_yet_secured = 尚未落实
 workbook-error-count = 请输入0以上的整数。
 workbook-error-prefecture = 请从列表中选择都道府县。
+workbook-error-business-type = 这不是列表中的代码。请从列表中选择，或输入正确的代码。
 workbook-error-site-status = 请从列表中选择。
 workbook-guide-title = 特定接种 登记申请：营业场所批量登记模板
 workbook-guide-rows = 请在“establishments”工作表中，按营业场所与业务类型的每一种组合填写一行。一个营业场所有多个业务类型时，请在多行中填写相同的营业场所信息。
 workbook-guide-keys = 第2行的英文列名用于导入，请勿更改或删除。请从第3行开始填写。
 workbook-guide-counts = 登记对象业务的从业人员数须进行全职换算，并按营业场所和业务类型将小数部分向上取整后以整数填写。
+workbook-guide-types = 业种及其细分可从列表中选择。“名称 [代码]”中方括号内的代码会被读取；也可以直接输入代码。
 workbook-guide-site = 尚未落实接种实施医疗机构时，请选择“尚未落实”并填写计划（请勿填写虚拟的值）。
 workbook-guide-upload = 填写好的文件可以从申请表导入（导入画面正在准备中）。
 
 ## Plugins
 notice-plugin_unavailable = 未能执行{ $ministry }的自动检查。将由主管府省厅确认内容（这不是申请人的错误）。
 error-plugin_refused = 无法安装此插件。原因请查看 detail（未作任何更改）。
+error-plugin_version_not_found = 该省厅的插件没有保存此版本。
 error-admin_disabled = 管理用API已停用（未设置 TOROKU_ADMIN_TOKEN）。
 error-admin_unauthorized = 管理用API的认证失败。

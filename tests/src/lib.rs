@@ -366,6 +366,56 @@ impl TestApp {
         (id, cookie)
     }
 
+    /// [`TestApp::submitted_application`], then every line accepted by a reviewer of its
+    /// ministry (`tenants`: the ministries its lines belong to) and the application registered
+    /// by the central administration. Returns the application id and the applicant's cookie.
+    pub async fn registered_application(
+        &mut self,
+        document: &Value,
+        tenants: &[&str],
+    ) -> (String, String) {
+        let (id, applicant) = self.submitted_application(document).await;
+        let path = format!("/api/v1/review/applications/{id}");
+        for tenant in tenants {
+            let reviewer = self
+                .staff_cookie(
+                    tenant,
+                    &format!("accept@{tenant}.test"),
+                    authz::Role::Reviewer,
+                )
+                .await;
+            let (status, _, view) = self
+                .call(Method::GET, &path, None, &[("cookie", &reviewer)])
+                .await;
+            assert_eq!(status, StatusCode::OK, "{view}");
+            for line in view["lines"].as_array().expect("lines") {
+                let (status, _, body) = self
+                    .call(
+                        Method::POST,
+                        &format!("{path}/lines/{}/decision", line["id"]),
+                        Some(&serde_json::json!({ "decision": "accept" })),
+                        &[("cookie", &reviewer)],
+                    )
+                    .await;
+                assert_eq!(status, StatusCode::OK, "{body}");
+            }
+        }
+        let central = self
+            .staff_cookie("central", "registrar@mhlw.test", authz::Role::CentralAdmin)
+            .await;
+        let (status, _, body) = self
+            .call(
+                Method::POST,
+                &format!("/api/v1/central/applications/{id}/registration"),
+                None,
+                &[("cookie", &central)],
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        self.deliver_mail().await;
+        (id, applicant)
+    }
+
     /// A page request: status, headers and the body as text.
     pub async fn page(
         &self,

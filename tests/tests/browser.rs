@@ -7,7 +7,7 @@
 //! calculator, an error and its correction, confirmation, submission), login (error, then
 //! success), the applicant's page, the public register, the Excel upload, the reviewer's queue
 //! and review with an inquiry answered by the applicant, a ministry administrator's staff page,
-//! and the central administration's list and tenants.
+//! the central administration's pages, and a registered applicant's change notification.
 
 use registrar::Clock as _;
 use tests::browser::{Browser, serve};
@@ -377,6 +377,74 @@ async fn applicant_pages_work_in_a_real_browser_and_pass_axe() {
             shot(&browser, &format!("{name}-ja")).await;
         }
     }
+
+    // A registered applicant changes its registered details: edits a copy with the step pages,
+    // sees the change and why it needs a notification, and files it.
+    let mut registered: serde_json::Value = serde_json::from_str(tests::EXAMPLE).expect("example");
+    registered["applicant"]["email"] = serde_json::json!("henkou@minato-foods.example.jp");
+    registered["applicant"]["name"] = serde_json::json!("株式会社みなと物流");
+    app.registered_application(&registered, &["maff"]).await;
+    browser
+        .click_and_load("form[action^='/staff/logout'] button")
+        .await
+        .expect("log out");
+    browser
+        .goto(&format!("{base}/login?lang=ja"))
+        .await
+        .expect("login");
+    browser
+        .fill("#login_id", "henkou@minato-foods.example.jp")
+        .await
+        .expect("id");
+    browser
+        .fill("#password", tests::APPLICANT_PASSWORD)
+        .await
+        .expect("pw");
+    browser
+        .click_and_load("main form button[type=submit]")
+        .await
+        .expect("login");
+    browser
+        .click_and_load("a[href^='/my/change']")
+        .await
+        .expect("change");
+    assert_accessible(&browser, "change overview (ja)").await;
+    shot(&browser, "change-overview-ja").await;
+    browser
+        .goto(&format!("{base}/my/change/establishments/0/lines?lang=ja"))
+        .await
+        .expect("lines");
+    browser
+        .fill(
+            "#establishments-0-business_lines-0-registered_staff_own",
+            "50",
+        )
+        .await
+        .expect("staff");
+    browser
+        .click_and_load("main form button[type=submit]")
+        .await
+        .expect("save");
+    browser
+        .goto(&format!("{base}/my/change/confirm?lang=ja"))
+        .await
+        .expect("confirm");
+    assert_eq!(browser.text("main ins").await.expect("diff"), "50");
+    assert_accessible(&browser, "change confirmation (ja)").await;
+    shot(&browser, "change-confirm-ja").await;
+    browser.click("#declaration").await.expect("declare");
+    browser
+        .click_and_load("main form button[type=submit]")
+        .await
+        .expect("file");
+    assert!(
+        browser
+            .text("main")
+            .await
+            .expect("main")
+            .contains("変更の届出を受け付けました")
+    );
+    shot(&browser, "change-filed-ja").await;
 
     browser.quit().await.expect("quit");
 }

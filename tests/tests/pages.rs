@@ -16,6 +16,7 @@ on_both_databases!(
     password_reset_change_and_staff_enrolment_pages,
     ministry_admin_invites_and_disables_staff_through_the_pages,
     central_installs_plugin_versions_through_the_page,
+    registered_applicant_edits_a_copy_and_files_a_change_notification,
 );
 
 fn lang_of(html: &str) -> &str {
@@ -623,6 +624,7 @@ fn raw_message_id(html: &str) -> Option<String> {
             "register-",
             "workbook-",
             "error-",
+            "change-",
         ]
         .iter()
         .any(|p| text.starts_with(p))
@@ -1045,4 +1047,280 @@ async fn central_installs_plugin_versions_through_the_page(app: TestApp) {
     let (status, html) = upload(tests::plugin_file("hostile-control")).await;
     assert_eq!(status, StatusCode::OK, "{html}");
     assert!(html.contains("notice--ok"), "{html}");
+    let (status, html) = upload(tests::plugin_file("hostile-v2")).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    // The earlier version is listed with a roll-back button; the catalogue in force is shown.
+    let activation = "/staff/admin/plugins/hostile/versions/1.0.0/activation";
+    assert!(html.contains(&activation.replace('/', "&#x2f;")), "{html}");
+    assert!(html.contains("使用中"), "{html}");
+    let (status, _, _) = app
+        .post_form(activation, &[], &[("cookie", reviewer.as_str())])
+        .await;
+    assert!(
+        status.is_client_error(),
+        "a reviewer cannot roll back: {status}"
+    );
+    assert_eq!(
+        app.registrar
+            .plugins()
+            .plugins()
+            .iter()
+            .find(|p| p.ministry_id() == "hostile")
+            .map(|p| p.version().to_owned())
+            .as_deref(),
+        Some("1.1.0")
+    );
+    let (status, _, html) = app
+        .post_form(
+            &format!("{activation}?lang=ja"),
+            &[],
+            &[("cookie", central.as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("バージョン 1.0.0 に戻しました"), "{html}");
+    assert_eq!(
+        app.registrar
+            .plugins()
+            .plugins()
+            .iter()
+            .find(|p| p.ministry_id() == "hostile")
+            .map(|p| p.version().to_owned())
+            .as_deref(),
+        Some("1.0.0")
+    );
+    // Again: already in force, explained on the page; nothing changes.
+    let (status, _, html) = app
+        .post_form(
+            &format!("{activation}?lang=ja"),
+            &[],
+            &[("cookie", central.as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    assert!(html.contains("href=\"#versions\""), "{html}");
+}
+
+/// The record the applicant sees as registered (from the API).
+async fn registered_record(app: &TestApp, cookie: &str) -> serde_json::Value {
+    let (status, _, mine) = app
+        .call(
+            Method::GET,
+            "/api/v1/me/application",
+            None,
+            &[("cookie", cookie)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{mine}");
+    mine
+}
+
+/// The first establishment's first business line as the lines step posts it.
+fn line_form(own: &str, note: &str) -> Vec<(&'static str, String)> {
+    let line = "/establishments/0/business_lines/0";
+    vec![
+        (
+            "business_type",
+            "food-manufacturing/bread-and-confectionery".to_owned(),
+        ),
+        ("registered_staff_own", own.to_owned()),
+        ("registered_staff_external", "4".to_owned()),
+        ("note", note.to_owned()),
+    ]
+    .into_iter()
+    .map(|(k, v)| {
+        let name: &'static str = Box::leak(format!("{line}/{k}").into_boxed_str());
+        (name, v)
+    })
+    .collect()
+}
+
+async fn registered_applicant_edits_a_copy_and_files_a_change_notification(mut app: TestApp) {
+    let mut document: serde_json::Value = serde_json::from_str(tests::EXAMPLE).expect("example");
+    document["applicant"]["email"] = serde_json::json!("henkou@minato-foods.example.jp");
+    let (id, applicant) = app.registered_application(&document, &["maff"]).await;
+    let with_cookie = [("cookie", applicant.as_str())];
+
+    // Without a session the copy is out of reach.
+    let (status, headers, _) = app.page(Method::GET, "/my/change", &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location(&headers).starts_with("/login"));
+
+    // The account page offers the change; the copy starts as the registered record.
+    let (status, _, html) = app.page(Method::GET, "/my?lang=ja", &with_cookie).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("href=\"&#x2f;my&#x2f;change?lang=ja\"")
+            || html.contains("href=\"/my/change?lang=ja\""),
+        "{html}"
+    );
+    let (status, _, html) = app
+        .page(Method::GET, "/my/change/confirm?lang=ja", &with_cookie)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("まだ変更点はありません"), "{html}");
+
+    // Every page of the copy speaks every language.
+    for locale in i18n::Locale::ALL {
+        for page in [
+            "/my/change",
+            "/my/change/establishments",
+            "/my/change/establishments/0/lines",
+            "/my/change/confirm",
+            "/my",
+        ] {
+            let path = format!("{page}?lang={}", locale.tag());
+            let (status, _, html) = app.page(Method::GET, &path, &with_cookie).await;
+            assert_eq!(status, StatusCode::OK, "{path}");
+            assert_eq!(raw_message_id(&html), None, "{path} shows a message id");
+        }
+    }
+
+    // Staff 40 → 50 on the copy: saved, the registered record untouched.
+    let fields = line_form("50", "製造 42人、資材調達 6人、出荷 6人");
+    let form: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, headers, html) = app
+        .post_form(
+            "/my/change/establishments/0/lines?lang=ja",
+            &form,
+            &with_cookie,
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    assert_eq!(
+        location(&headers),
+        "/my/change/establishments/0/site?lang=ja"
+    );
+    let mine = registered_record(&app, &applicant).await;
+    assert_eq!(
+        mine["review"]["registration"]["document"]["establishments"][0]["business_lines"][0]["registered_staff_own"],
+        40
+    );
+
+    // The confirmation shows the change and why it needs a notification.
+    let (status, _, html) = app
+        .page(Method::GET, "/my/change/confirm?lang=ja", &with_cookie)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("<del>40</del>") && html.contains("<ins>50</ins>"),
+        "{html}"
+    );
+    assert!(html.contains("登録者数の5%以上の増減"), "{html}");
+    assert!(html.contains("変更を届け出る"), "{html}");
+
+    // Filing needs the declaration; then it goes to the ministry.
+    let (status, _, html) = app
+        .post_form("/my/change/submit?lang=ja", &[("key", "k1")], &with_cookie)
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    assert!(html.contains("href=\"#declaration\""), "{html}");
+    let (status, _, html) = app
+        .post_form(
+            "/my/change/submit?lang=ja",
+            &[("key", "k1"), ("declaration", "yes")],
+            &with_cookie,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("変更の届出を受け付けました"), "{html}");
+    let mine = registered_record(&app, &applicant).await;
+    assert_eq!(mine["status"], "change_pending");
+    let (_, _, html) = app.page(Method::GET, "/my?lang=ja", &with_cookie).await;
+    assert!(
+        html.contains("変更の届出を審査中です") && html.contains("審査中"),
+        "{html}"
+    );
+    // While it is under review, no second copy.
+    let (status, _, html) = app
+        .page(Method::GET, "/my/change?lang=ja", &with_cookie)
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{html}");
+
+    // The reviewer sees the change as a diff, in canonical Japanese, and accepts it.
+    let maff = app
+        .staff_cookie("maff", "change-reviewer@maff.test", authz::Role::Reviewer)
+        .await;
+    let (status, _, html) = app
+        .page(
+            Method::GET,
+            &format!("/staff/applications/{id}?lang=en"),
+            &[("cookie", &maff)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("<ins>50</ins>") && html.contains("事業所 1"),
+        "{html}"
+    );
+    let path = format!("/api/v1/review/applications/{id}");
+    let (_, _, view) = app
+        .call(Method::GET, &path, None, &[("cookie", &maff)])
+        .await;
+    for line in view["lines"].as_array().expect("lines") {
+        let (status, _, body) = app
+            .call(
+                Method::POST,
+                &format!("{path}/lines/{}/decision", line["id"]),
+                Some(&serde_json::json!({ "decision": "accept" })),
+                &[("cookie", &maff)],
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let mine = registered_record(&app, &applicant).await;
+    assert_eq!(mine["status"], "registered", "{mine}");
+    assert_eq!(
+        mine["review"]["registration"]["document"]["establishments"][0]["business_lines"][0]["registered_staff_own"],
+        50
+    );
+
+    // A note needs no notification: filed, it changes the record at once.
+    let fields = line_form("50", "製造 42人、資材調達 6人、出荷 2人");
+    let form: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _, _) = app
+        .post_form(
+            "/my/change/establishments/0/lines?lang=ja",
+            &form,
+            &with_cookie,
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, _, html) = app
+        .page(Method::GET, "/my/change/confirm?lang=ja", &with_cookie)
+        .await;
+    assert!(html.contains("どの変更も届出は不要です"), "{html}");
+    let (status, _, html) = app
+        .post_form(
+            "/my/change/submit?lang=ja",
+            &[("key", "k2"), ("declaration", "yes")],
+            &with_cookie,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("登録内容を更新しました"), "{html}");
+    let mine = registered_record(&app, &applicant).await;
+    assert_eq!(
+        mine["review"]["registration"]["document"]["establishments"][0]["business_lines"][0]["note"],
+        "製造 42人、資材調達 6人、出荷 2人"
+    );
+
+    // An edit thrown away leaves nothing behind.
+    let fields = line_form("10", "x");
+    let form: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    app.post_form(
+        "/my/change/establishments/0/lines?lang=ja",
+        &form,
+        &with_cookie,
+    )
+    .await;
+    let (status, headers, _) = app
+        .post_form("/my/change/discard?lang=ja", &[], &with_cookie)
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&headers), "/my?lang=ja");
+    let (_, _, html) = app
+        .page(Method::GET, "/my/change/confirm?lang=ja", &with_cookie)
+        .await;
+    assert!(html.contains("まだ変更点はありません"), "{html}");
 }

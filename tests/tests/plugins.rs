@@ -339,6 +339,77 @@ async fn installing_a_new_version_changes_the_catalogue_without_a_restart() {
     }
     let (_, _, after) = app.call(Method::GET, "/api/v1/catalogue", None, &[]).await;
     assert_eq!(after, catalogue, "refused installs changed nothing");
+
+    // Roll back: the earlier version, still stored, is put back in force at once.
+    let (status, _, versions) = app
+        .call_raw(Method::GET, "/api/v1/admin/plugins", Vec::new(), &headers)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{versions}");
+    let hostile_versions: Vec<(String, bool)> = versions["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|v| v["ministry_id"] == "hostile")
+        .map(|v| {
+            (
+                v["version"].as_str().unwrap_or_default().to_owned(),
+                v["active"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(
+        hostile_versions,
+        vec![("1.1.0".to_owned(), true), ("1.0.0".to_owned(), false)]
+    );
+    let activation = "/api/v1/admin/plugins/hostile/versions/1.0.0/activation";
+    let (status, _, rolled) = app
+        .call_raw(Method::POST, activation, Vec::new(), &headers)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{rolled}");
+    assert_eq!(
+        (rolled["version"].as_str(), rolled["replaced"].as_str()),
+        (Some("1.0.0"), Some("1.1.0"))
+    );
+    let (_, _, catalogue) = app.call(Method::GET, "/api/v1/catalogue", None, &[]).await;
+    let hostile = catalogue["ministries"]
+        .as_array()
+        .and_then(|m| m.iter().find(|m| m["id"] == "hostile"))
+        .expect("listed");
+    assert_eq!(
+        (
+            hostile["plugin_version"].as_str(),
+            hostile["business_types"].as_array().map(Vec::len)
+        ),
+        (Some("1.0.0"), Some(1))
+    );
+    // Again: already in force (nothing changes); an unknown version: 404.
+    let (status, _, again) = app
+        .call_raw(Method::POST, activation, Vec::new(), &headers)
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{again}");
+    let (status, _, unknown) = app
+        .call_raw(
+            Method::POST,
+            "/api/v1/admin/plugins/hostile/versions/9.9.9/activation",
+            Vec::new(),
+            &headers,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{unknown}");
+    assert_eq!(unknown["error"]["code"], "plugin_version_not_found");
+    // A restart loads the version in force, not the newest installed.
+    let reloaded = app.registrar.load_plugins().await.expect("reload");
+    assert!(reloaded > 0);
+    assert_eq!(
+        app.registrar
+            .plugins()
+            .plugins()
+            .iter()
+            .find(|p| p.ministry_id() == "hostile")
+            .map(|p| p.version().to_owned())
+            .as_deref(),
+        Some("1.0.0")
+    );
 }
 
 #[tokio::test]

@@ -907,6 +907,34 @@ async fn every_endpoint_allows_exactly_the_roles_the_policy_names(mut app: TestA
             None,
             vec![],
         ),
+        (
+            "page GET /my/change (a copy of the registered record)".into(),
+            Method::GET,
+            "/my/change".into(),
+            None,
+            vec![Applicant],
+        ),
+        (
+            "GET admin/plugins (stored versions)".into(),
+            Method::GET,
+            "/api/v1/admin/plugins".into(),
+            None,
+            vec![Central],
+        ),
+        (
+            "POST admin/plugins/maff/versions/1.0.0/activation (in force: 422)".into(),
+            Method::POST,
+            "/api/v1/admin/plugins/maff/versions/1.0.0/activation".into(),
+            None,
+            vec![Central],
+        ),
+        (
+            "page POST /staff/admin/plugins/maff/versions/1.0.0/activation".into(),
+            Method::POST,
+            "/staff/admin/plugins/maff/versions/1.0.0/activation".into(),
+            None,
+            vec![Central],
+        ),
         // Last: these end the callers' sessions.
         (
             "DELETE staff/sessions/current".into(),

@@ -103,7 +103,7 @@ fn restrict_report(report: &mut CheckReport, paths: &[String]) {
 }
 
 impl Registrar {
-    async fn my_application_row(
+    pub(crate) async fn my_application_row(
         &self,
         tx: &Tx,
         session: &Session,
@@ -414,6 +414,8 @@ impl Registrar {
         let previous = tx.changes_of(&application.id).await?;
         let round = previous.iter().map(|c| c.round).max().unwrap_or(0) + 1;
         let id = uuid::Uuid::now_v7().to_string();
+        // The working copy the change was edited in, if any, is spent.
+        tx.delete_change_copy(&application.id).await?;
         tx.insert_change(ChangeRow {
             id: id.clone(),
             application_id: application.id.clone(),

@@ -6,6 +6,7 @@
 //! and the mail it causes; a use case either commits all of it or nothing.
 
 mod account;
+mod change_copy;
 mod clock;
 mod correction;
 mod draft;
@@ -32,6 +33,7 @@ pub use outbox::DeliveryReport;
 pub use password::PasswordPolicy;
 pub use plugins::{
     InstallReport, InstalledPlugin, InstalledSet, PluginInstallError, PluginRegistry, PluginReview,
+    PluginVersion,
 };
 pub use registry::{RegisterEntry, RegisterQuery};
 pub use review::{QueueQuery, ReviewView};

@@ -154,9 +154,29 @@ pub enum PluginInstallError {
     /// The file is not an acceptable plugin (the reason is for the administrator).
     #[error("{0}")]
     Refused(String),
+    /// No such stored version of that ministry's plugin.
+    #[error("no such plugin version")]
+    UnknownVersion,
     /// The database failed.
     #[error(transparent)]
     Store(#[from] store::StoreError),
+}
+
+/// A stored plugin version, without its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluginVersion {
+    /// The ministry.
+    pub ministry_id: String,
+    /// The version.
+    pub version: String,
+    /// SHA-256 of the file, hex.
+    pub sha256: String,
+    /// Whether it is the ministry's version in force.
+    pub active: bool,
+    /// When it was installed (Unix ms).
+    pub installed_at: i64,
+    /// Who installed it.
+    pub installed_by: String,
 }
 
 /// What an install did.
@@ -257,22 +277,7 @@ impl Registrar {
             .await
             .map_err(PluginInstallError::Refused)?;
         let ministry = plugin.ministry_id().to_owned();
-        let before = self.plugins.snapshot();
-        for business_type in &plugin.owned {
-            if let Some(owner) = before.owner(business_type)
-                && owner.ministry_id() != ministry
-            {
-                return Err(PluginInstallError::Refused(format!(
-                    "business type {business_type} is owned by {}",
-                    owner.label()
-                )));
-            }
-        }
-        let replaced = before
-            .plugins
-            .iter()
-            .find(|p| p.ministry_id() == ministry)
-            .map(|p| p.version().to_owned());
+        let replaced = self.may_take_over(&plugin)?;
         let now = self.now();
         let summary = json!({
             "ministry_id": ministry,
@@ -316,8 +321,120 @@ impl Registrar {
             replaced,
             business_types: plugin.owned.len(),
         };
+        self.swap_in(plugin);
+        tracing::info!(ministry, version = report.version, "plugin installed");
+        Ok(report)
+    }
+
+    /// Every stored plugin version, by ministry, newest first (the caller checks that the
+    /// staff member may manage plugins).
+    pub async fn plugin_versions(&self) -> Result<Vec<PluginVersion>, store::StoreError> {
+        let tx = self.store.read().await?;
+        Ok(tx
+            .plugin_versions()
+            .await?
+            .into_iter()
+            .map(
+                |(ministry_id, version, sha256, active, installed_at, installed_by)| {
+                    PluginVersion {
+                        ministry_id,
+                        version,
+                        sha256,
+                        active,
+                        installed_at,
+                        installed_by,
+                    }
+                },
+            )
+            .collect())
+    }
+
+    /// Puts a stored version of a ministry's plugin back in force (a roll-back, or forward
+    /// again): validated as on install, activated in one transaction with its audit entry,
+    /// swapped in for every later request. A version that no longer loads changes nothing.
+    pub async fn activate_plugin(
+        &self,
+        ministry_id: &str,
+        version: &str,
+        actor: &str,
+    ) -> Result<InstallReport, PluginInstallError> {
+        let row = {
+            let tx = self.store.read().await?;
+            tx.plugin_version(ministry_id, version)
+                .await?
+                .ok_or(PluginInstallError::UnknownVersion)?
+        };
+        if row.active {
+            return Err(PluginInstallError::Refused(format!(
+                "{ministry_id}@{version} is already in force"
+            )));
+        }
+        let plugin = self
+            .prepare(row.wasm.clone())
+            .await
+            .map_err(PluginInstallError::Refused)?;
+        if plugin.ministry_id() != ministry_id || plugin.version() != version {
+            return Err(PluginInstallError::Refused(format!(
+                "the stored file declares {}@{}",
+                plugin.ministry_id(),
+                plugin.version()
+            )));
+        }
+        let replaced = self.may_take_over(&plugin)?;
+        let now = self.now();
+        let tx = self.store.write().await?;
+        tx.activate_plugin(row.id, ministry_id).await?;
+        tx.append_audit(NewAuditEvent {
+            at: now,
+            actor,
+            action: "plugin.activated",
+            subject_type: "plugin",
+            subject_id: &format!("{ministry_id}@{version}"),
+            detail: json!({ "sha256": row.sha256, "replaced": replaced }).to_string(),
+        })
+        .await?;
+        tx.commit().await?;
+        let report = InstallReport {
+            ministry_id: ministry_id.to_owned(),
+            version: version.to_owned(),
+            replaced,
+            business_types: plugin.owned.len(),
+        };
+        self.swap_in(plugin);
+        tracing::info!(ministry_id, version, "plugin version put back in force");
+        Ok(report)
+    }
+
+    /// Refuses a plugin that declares a business type another ministry's plugin owns; the
+    /// version it would replace otherwise.
+    fn may_take_over(
+        &self,
+        plugin: &InstalledPlugin,
+    ) -> Result<Option<String>, PluginInstallError> {
+        let ministry = plugin.ministry_id();
+        let before = self.plugins.snapshot();
+        for business_type in &plugin.owned {
+            if let Some(owner) = before.owner(business_type)
+                && owner.ministry_id() != ministry
+            {
+                return Err(PluginInstallError::Refused(format!(
+                    "business type {business_type} is owned by {}",
+                    owner.label()
+                )));
+            }
+        }
+        Ok(before
+            .plugins
+            .iter()
+            .find(|p| p.ministry_id() == ministry)
+            .map(|p| p.version().to_owned()))
+    }
+
+    /// Swaps a new set in with this ministry's plugin replaced; readers never wait, requests
+    /// in flight finish on the old one.
+    fn swap_in(&self, plugin: InstalledPlugin) {
         let plugin = Arc::new(plugin);
-        // Swap: a new set with this ministry's plugin replaced; readers never wait.
+        let ministry = plugin.ministry_id().to_owned();
         self.plugins.current.rcu(|current| {
             let mut plugins: Vec<Arc<InstalledPlugin>> = current
                 .plugins
@@ -329,8 +446,6 @@ impl Registrar {
             plugins.sort_by(|a, b| a.ministry_id().cmp(b.ministry_id()));
             InstalledSet::with(plugins)
         });
-        tracing::info!(ministry, version = report.version, "plugin installed");
-        Ok(report)
     }
 
     /// Runs every plugin that owns a line of `document` on the part it may see.

@@ -417,6 +417,9 @@ impl From<PluginInstallError> for ApiError {
             PluginInstallError::Refused(reason) => {
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "plugin_refused").detail(reason)
             }
+            PluginInstallError::UnknownVersion => {
+                ApiError::new(StatusCode::NOT_FOUND, "plugin_version_not_found")
+            }
             PluginInstallError::Store(err) => ApiError::internal("plugin install", &err),
         }
     }

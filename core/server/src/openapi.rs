@@ -243,9 +243,17 @@ fn base_document() -> Value {
                 "parameters": [lang_param()],
                 "responses": { "200": ok("The catalogue, labelled in the request's language.", json!({ "type": "object", "properties": {
                     "ministries": { "type": "array", "items": { "type": "object" } } } })) } } },
-            "/api/v1/admin/plugins": { "post": {
+            "/api/v1/admin/plugins": { "get": {
+                "summary": "Every stored plugin version, by ministry, newest first (central administration or admin token).",
+                "parameters": [lang_param()],
+                "responses": { "200": ok("Versions.", json!({ "type": "object", "properties": {
+                        "items": { "type": "array", "items": { "type": "object", "properties": {
+                            "ministry_id": { "type": "string" }, "version": { "type": "string" }, "sha256": { "type": "string" },
+                            "active": { "type": "boolean" }, "installed_at": { "type": "string" }, "installed_by": { "type": "string" } } } } } })),
+                               "401": error_response("Not logged in / wrong token."), "403": error_response("Not the central administration.") } },
+              "post": {
                 "summary": "Install a plugin version (the .wasm component as the body); it takes effect at once.",
-                "description": "Guarded by `Authorization: Bearer <TOROKU_ADMIN_TOKEN>` until staff accounts exist; disabled when the token is not configured.",
+                "description": "A central administrator's staff session, or `Authorization: Bearer <TOROKU_ADMIN_TOKEN>` for automation (disabled when the token is not configured).",
                 "parameters": [lang_param()],
                 "requestBody": { "required": true, "content": { "application/wasm": { "schema": { "type": "string", "format": "binary" } } } },
                 "responses": { "201": ok("Installed.", json!({ "type": "object", "properties": {
@@ -254,6 +262,16 @@ fn base_document() -> Value {
                                "401": error_response("Wrong token."), "403": error_response("Admin API disabled."),
                                "413": error_response("File too large."),
                                "422": error_response("Refused: `detail` says why (nothing changed).") } } },
+            "/api/v1/admin/plugins/{ministry}/versions/{version}/activation": { "post": {
+                "summary": "Put a stored plugin version back in force (roll back, or forward again); validated as on install.",
+                "parameters": [{ "name": "ministry", "in": "path", "required": true, "schema": { "type": "string" } },
+                               { "name": "version", "in": "path", "required": true, "schema": { "type": "string" } }, lang_param()],
+                "responses": { "200": ok("In force now.", json!({ "type": "object", "properties": {
+                        "ministry_id": { "type": "string" }, "version": { "type": "string" },
+                        "replaced": { "type": ["string", "null"] }, "business_types": { "type": "integer" } } })),
+                               "401": error_response("Not logged in / wrong token."), "403": error_response("Not the central administration."),
+                               "404": error_response("No such stored version."),
+                               "422": error_response("Already in force, or no longer loads: `detail` says why (nothing changed).") } } },
             "/api/v1/fte": { "post": {
                 "summary": "Full-time equivalent of work patterns, rounded up once.",
                 "parameters": [lang_param()],

@@ -22,12 +22,12 @@ pub use entity::{
     plugin::Model as PluginRow, session::Model as SessionRow,
 };
 pub use entity::{
-    business_type_owner::Model as OwnershipRow, change_notification::Model as ChangeRow,
-    inquiry::Model as InquiryRow, public_register_entry::Model as RegisterEntryRow,
-    registration::Model as RegistrationRow, review_line::Model as ReviewLineRow,
-    review_task::Model as ReviewTaskRow, staff::Model as StaffRow,
-    staff_session::Model as StaffSessionRow, staff_token::Model as StaffTokenRow,
-    tenant::Model as TenantRow,
+    business_type_owner::Model as OwnershipRow, change_copy::Model as ChangeCopyRow,
+    change_notification::Model as ChangeRow, inquiry::Model as InquiryRow,
+    public_register_entry::Model as RegisterEntryRow, registration::Model as RegistrationRow,
+    review_line::Model as ReviewLineRow, review_task::Model as ReviewTaskRow,
+    staff::Model as StaffRow, staff_session::Model as StaffSessionRow,
+    staff_token::Model as StaffTokenRow, tenant::Model as TenantRow,
 };
 pub use error::StoreError;
 pub use outbox::NewMail;

@@ -11,8 +11,8 @@ use crate::entity::{
     login_throttle, outbox_message, plugin, session,
 };
 use crate::{
-    AccountRow, AccountTokenRow, ApplicationRow, AuditEventRow, DraftTokenRow, IdempotencyRow,
-    LoginThrottleRow, NewMail, PluginRow, SessionRow, StoreError,
+    AccountRow, AccountTokenRow, ApplicationRow, AuditEventRow, ChangeCopyRow, DraftTokenRow,
+    IdempotencyRow, LoginThrottleRow, NewMail, PluginRow, SessionRow, StoreError,
 };
 
 /// One transaction. Dropping it without [`Tx::commit`] rolls everything back.
@@ -159,6 +159,35 @@ impl Tx {
                 .await?;
         }
         Ok(row.map(|r| r.establishments))
+    }
+
+    /// The working copy of an application's registered record, if one was made.
+    pub async fn change_copy(&self, application_id: &str) -> Result<Option<ChangeCopyRow>> {
+        Ok(
+            crate::entity::change_copy::Entity::find_by_id(application_id.to_owned())
+                .one(&self.txn)
+                .await?,
+        )
+    }
+
+    /// Writes the working copy of an application's registered record (replacing any earlier).
+    pub async fn put_change_copy(&self, row: ChangeCopyRow) -> Result<()> {
+        use crate::entity::change_copy;
+        change_copy::Entity::delete_by_id(row.application_id.clone())
+            .exec(&self.txn)
+            .await?;
+        change_copy::Entity::insert(row.into_active_model().reset_all())
+            .exec_without_returning(&self.txn)
+            .await?;
+        Ok(())
+    }
+
+    /// Removes the working copy of an application's registered record; true when there was one.
+    pub async fn delete_change_copy(&self, application_id: &str) -> Result<bool> {
+        let done = crate::entity::change_copy::Entity::delete_by_id(application_id.to_owned())
+            .exec(&self.txn)
+            .await?;
+        Ok(done.rows_affected > 0)
     }
 
     /// Replaces the document of an application and bumps its revision.
@@ -578,6 +607,55 @@ impl Tx {
             .await
             .map_err(StoreError::from_insert)?;
         Ok(result.last_insert_id)
+    }
+
+    /// Every stored plugin version without its file: `(ministry, version, sha256, active,
+    /// installed_at, installed_by)`, by ministry, newest first.
+    pub async fn plugin_versions(
+        &self,
+    ) -> Result<Vec<(String, String, String, bool, i64, String)>> {
+        use sea_orm::QuerySelect;
+        Ok(plugin::Entity::find()
+            .select_only()
+            .column(plugin::Column::MinistryId)
+            .column(plugin::Column::Version)
+            .column(plugin::Column::Sha256)
+            .column(plugin::Column::Active)
+            .column(plugin::Column::InstalledAt)
+            .column(plugin::Column::InstalledBy)
+            .order_by_asc(plugin::Column::MinistryId)
+            .order_by_desc(plugin::Column::Id)
+            .into_tuple()
+            .all(&self.txn)
+            .await?)
+    }
+
+    /// One stored plugin version with its file.
+    pub async fn plugin_version(
+        &self,
+        ministry_id: &str,
+        version: &str,
+    ) -> Result<Option<PluginRow>> {
+        Ok(plugin::Entity::find()
+            .filter(plugin::Column::MinistryId.eq(ministry_id))
+            .filter(plugin::Column::Version.eq(version))
+            .one(&self.txn)
+            .await?)
+    }
+
+    /// Makes a stored version its ministry's active one (the others of the ministry inactive).
+    pub async fn activate_plugin(&self, id: i64, ministry_id: &str) -> Result<()> {
+        plugin::Entity::update_many()
+            .col_expr(plugin::Column::Active, Expr::value(false))
+            .filter(plugin::Column::MinistryId.eq(ministry_id))
+            .exec(&self.txn)
+            .await?;
+        plugin::Entity::update_many()
+            .col_expr(plugin::Column::Active, Expr::value(true))
+            .filter(plugin::Column::Id.eq(id))
+            .exec(&self.txn)
+            .await?;
+        Ok(())
     }
 
     /// The active plugin version of every ministry.

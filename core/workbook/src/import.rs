@@ -464,6 +464,9 @@ impl RowReader<'_> {
         }
         match kind(key) {
             ColumnKind::Text => Value::String(self.text(key, &cell)),
+            ColumnKind::Catalogue(_) => {
+                Value::String(crate::choice_code(&self.text(key, &cell)).to_owned())
+            }
             ColumnKind::Count => match whole_number(&cell) {
                 Some(count) => Value::from(count),
                 None => {

@@ -2,7 +2,8 @@
 //! per establishment × business line, with lists for the prefectures and the vaccination-site
 //! status and whole-number checks on the counts; and its importer ([`import_establishments`]:
 //! an uploaded template becomes establishment documents plus a dry-run report per cell).
-//! Catalogue drop-downs for business types join it with the pages issue.
+//! The business-type columns offer the installed catalogue as drop-downs (`label [code]`; the
+//! importer keeps the code, and a bare code typed by hand is accepted too).
 //!
 //! Row 1 holds the column labels in the applicant's language; row 2 holds the stable column
 //! keys (the importer reads those, so a translated label never breaks an upload).
@@ -14,7 +15,8 @@ pub use import::{CellProblem, Import, ImportError, ImportLimits, import_establis
 use domain::prefecture;
 use i18n::{Catalog, Locale};
 use rust_xlsxwriter::{
-    DataValidation, DataValidationRule, Format, FormatBorder, Formula, Workbook, XlsxError,
+    DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatBorder, Formula,
+    Workbook, XlsxError,
 };
 
 /// The columns of the template, in order: stable key and whether it takes a whole number.
@@ -28,9 +30,9 @@ pub const COLUMNS: &[(&str, ColumnKind)] = &[
     ("fax", ColumnKind::Text),
     ("email", ColumnKind::Text),
     ("total_staff", ColumnKind::Count),
-    ("business_type", ColumnKind::Text),
-    ("sub_type_1", ColumnKind::Text),
-    ("sub_type_2", ColumnKind::Text),
+    ("business_type", ColumnKind::Catalogue(0)),
+    ("sub_type_1", ColumnKind::Catalogue(1)),
+    ("sub_type_2", ColumnKind::Catalogue(2)),
     ("registered_staff_own", ColumnKind::Count),
     ("registered_staff_external", ColumnKind::Count),
     ("note", ColumnKind::Text),
@@ -56,6 +58,45 @@ pub enum ColumnKind {
     Prefecture,
     /// `secured` or `not_yet_secured`, shown as labels in the applicant's language.
     SiteStatus,
+    /// A code of the installed catalogue: business type (0), sub-type (1) or second sub-type
+    /// (2); offered as `label [code]`, of which the importer keeps the code.
+    Catalogue(u8),
+}
+
+/// The installed catalogue as the template's drop-downs offer it: for business types, their
+/// sub-types and second sub-types, each choice as `(code, label in the template's language)`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CatalogueChoices {
+    /// Business types.
+    pub business_types: Vec<(String, String)>,
+    /// Sub-types of every business type (the label names its business type too).
+    pub sub_types_1: Vec<(String, String)>,
+    /// Second sub-types.
+    pub sub_types_2: Vec<(String, String)>,
+}
+
+impl CatalogueChoices {
+    fn level(&self, level: u8) -> &[(String, String)] {
+        match level {
+            0 => &self.business_types,
+            1 => &self.sub_types_1,
+            _ => &self.sub_types_2,
+        }
+    }
+}
+
+/// A drop-down entry: `label [code]`.
+pub fn choice_text(code: &str, label: &str) -> String {
+    format!("{label} [{code}]")
+}
+
+/// The code of a catalogue cell: what is inside the trailing `[…]` of a drop-down entry, or
+/// the text itself (a code typed by hand).
+pub fn choice_code(text: &str) -> &str {
+    let text = text.trim();
+    text.strip_suffix(']')
+        .and_then(|rest| rest.rsplit_once('['))
+        .map_or(text, |(_, code)| code.trim())
 }
 
 /// Rows the validations cover (an application may list thousands of establishments).
@@ -78,7 +119,10 @@ fn site_status_label_id(status: &str) -> String {
 pub struct WorkbookError(#[from] XlsxError);
 
 /// The establishment template as `.xlsx` bytes, labelled in `locale`.
-pub fn establishment_template(locale: Locale) -> Result<Vec<u8>, WorkbookError> {
+pub fn establishment_template(
+    locale: Locale,
+    choices: &CatalogueChoices,
+) -> Result<Vec<u8>, WorkbookError> {
     let catalog = Catalog::embedded();
     let text = |id: &str| catalog.message(locale, id, &[]);
     let mut workbook = Workbook::new();
@@ -90,6 +134,12 @@ pub fn establishment_template(locale: Locale) -> Result<Vec<u8>, WorkbookError> 
     }
     for (row, status) in (0u32..).zip(SITE_STATUSES) {
         lists.write_string(row, 1, text(&site_status_label_id(status)))?;
+    }
+    // Columns C–E: the catalogue's choices, one column per level.
+    for level in 0..3u8 {
+        for (row, (code, label)) in (0u32..).zip(choices.level(level)) {
+            lists.write_string(row, 2 + u16::from(level), choice_text(code, label))?;
+        }
     }
     lists.set_hidden(true);
 
@@ -132,6 +182,22 @@ pub fn establishment_template(locale: Locale) -> Result<Vec<u8>, WorkbookError> 
                     .allow_list_formula(Formula::new("=lists!$B$1:$B$2"))
                     .set_error_message(text("workbook-error-site-status"))?,
             ),
+            ColumnKind::Catalogue(level) => {
+                sheet.set_column_format(column, &text_cells)?;
+                let count = choices.level(*level).len();
+                (count > 0)
+                    .then(|| {
+                        let letter = char::from(b'C' + *level);
+                        DataValidation::new()
+                            .allow_list_formula(Formula::new(format!(
+                                "=lists!${letter}$1:${letter}${count}"
+                            )))
+                            // A warning, not a stop: a code typed by hand is accepted too.
+                            .set_error_style(DataValidationErrorStyle::Warning)
+                            .set_error_message(text("workbook-error-business-type"))
+                    })
+                    .transpose()?
+            }
         };
         if let Some(validation) = validation {
             sheet.add_data_validation(FIRST_DATA_ROW, column, last, column, &validation)?;
@@ -147,6 +213,7 @@ pub fn establishment_template(locale: Locale) -> Result<Vec<u8>, WorkbookError> 
         "workbook-guide-rows",
         "workbook-guide-keys",
         "workbook-guide-counts",
+        "workbook-guide-types",
         "workbook-guide-site",
         "workbook-guide-upload",
     ]) {
@@ -173,8 +240,17 @@ mod tests {
     }
 
     #[test]
+    fn a_choice_keeps_its_code_and_a_typed_code_is_taken_as_it_is() {
+        let text = choice_text("electricity", "電気業 [旧]");
+        assert_eq!(choice_code(&text), "electricity");
+        assert_eq!(choice_code(" electricity "), "electricity");
+        assert_eq!(choice_code("電気業"), "電気業");
+    }
+
+    #[test]
     fn the_template_is_a_zip_package() {
-        let bytes = establishment_template(Locale::Ja).expect("template");
+        let bytes =
+            establishment_template(Locale::Ja, &CatalogueChoices::default()).expect("template");
         assert_eq!(&bytes[..2], b"PK");
     }
 }

@@ -9,7 +9,8 @@ use i18n::Locale;
 use rust_xlsxwriter::{Formula, Workbook};
 use serde_json::{Value, json};
 use workbook::{
-    COLUMNS, CellProblem, ImportError, ImportLimits, establishment_template, import_establishments,
+    COLUMNS, CatalogueChoices, CellProblem, ImportError, ImportLimits, establishment_template,
+    import_establishments,
 };
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
@@ -44,10 +45,57 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// A small catalogue for the drop-downs: two business types with a sub-type each.
+fn food_choices() -> CatalogueChoices {
+    let pair = |code: &str, label: &str| (code.to_owned(), label.to_owned());
+    CatalogueChoices {
+        business_types: vec![
+            pair("food-manufacturing", "食料品製造業"),
+            pair("food-wholesale", "食料品卸売業"),
+        ],
+        sub_types_1: vec![
+            pair("bread-and-confectionery", "食料品製造業 › パン・菓子製造業"),
+            pair(
+                "food-and-beverage-wholesale",
+                "食料品卸売業 › 飲食料品卸売業",
+            ),
+        ],
+        sub_types_2: vec![pair("dairy", "牛乳・乳製品")],
+    }
+}
+
+/// One part of a package, as text.
+fn package_part(bytes: &[u8], name: &str) -> String {
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).expect("zip");
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .expect("part")
+        .read_to_string(&mut text)
+        .expect("utf-8");
+    text
+}
+
+#[test]
+fn the_template_offers_the_catalogue_as_drop_downs() {
+    let template = establishment_template(Locale::Ja, &food_choices()).expect("template");
+    let shared = package_part(&template, "xl/sharedStrings.xml");
+    assert!(shared.contains("食料品卸売業 [food-wholesale]"), "{shared}");
+    assert!(shared.contains("食料品製造業 › パン・菓子製造業 [bread-and-confectionery]"));
+    assert!(shared.contains("牛乳・乳製品 [dairy]"));
+    let sheet = package_part(&template, "xl/worksheets/sheet2.xml");
+    for range in ["lists!$C$1:$C$2", "lists!$D$1:$D$2", "lists!$E$1:$E$1"] {
+        assert!(sheet.contains(range), "no list validation on {range}");
+    }
+    // Without an installed catalogue there is nothing to offer, and no empty list.
+    let bare = establishment_template(Locale::Ja, &CatalogueChoices::default()).expect("template");
+    assert!(!package_part(&bare, "xl/worksheets/sheet2.xml").contains("lists!$C$"));
+}
+
 /// The template in `locale` with `rows` filled in from row 3, written into its sheet XML the way
 /// Excel saves typed cells (inline strings, numbers, formulas with cached values).
 fn filled_template(locale: Locale, rows: &[Vec<(&str, In)>]) -> Vec<u8> {
-    let template = establishment_template(locale).expect("template");
+    let template = establishment_template(locale, &food_choices()).expect("template");
     let mut archive = ZipArchive::new(Cursor::new(template)).expect("template zip");
     // rust_xlsxwriter numbers sheets in order: lists, establishments, guide.
     let sheet_path = "xl/worksheets/sheet2.xml";
@@ -231,8 +279,12 @@ fn the_filled_template_reads_back_as_the_documents_establishments() {
         ("street", T("梅田１丁目１番１号")),
         ("phone", T("0663450000")),
         ("total_staff", N(30.0)),
-        ("business_type", T("food-wholesale")),
-        ("sub_type_1", T("food-and-beverage-wholesale")),
+        // As picked from the drop-downs: the code inside the brackets is what counts.
+        ("business_type", T("食料品卸売業 [food-wholesale]")),
+        (
+            "sub_type_1",
+            T("食料品卸売業 › 飲食料品卸売業 [food-and-beverage-wholesale]"),
+        ),
         ("registered_staff_own", N(12.0)),
         ("registered_staff_external", N(0.0)),
         ("note", T("配達 12人")),
@@ -561,7 +613,7 @@ fn a_file_over_the_size_limit_is_refused_unread() {
         max_bytes: 100,
         ..ImportLimits::default()
     };
-    let bytes = establishment_template(Locale::Ja).expect("template");
+    let bytes = establishment_template(Locale::Ja, &CatalogueChoices::default()).expect("template");
     assert_eq!(
         import_establishments(&bytes, &limits),
         Err(ImportError::TooLarge { max: 100 })
@@ -622,7 +674,8 @@ fn a_zip_bomb_is_refused_from_its_central_directory_at_once() {
 /// The template with its data sheet replaced by `xml`, whose declared sizes in the local header
 /// and the central directory are then overwritten with `declared`.
 fn template_with_lying_sheet(xml: &[u8], declared: u32) -> Vec<u8> {
-    let template = establishment_template(Locale::Ja).expect("template");
+    let template =
+        establishment_template(Locale::Ja, &CatalogueChoices::default()).expect("template");
     let mut archive = ZipArchive::new(Cursor::new(template)).expect("template zip");
     let sheet_path = "xl/worksheets/sheet2.xml";
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));

@@ -21,8 +21,79 @@ pub(crate) async fn install_plugin(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<impl IntoResponse, ApiError> {
-    // A central administrator's staff session, or (for automation) the bearer token from
-    // `TOROKU_ADMIN_TOKEN` when one is configured.
+    let installed_by = plugin_admin(&state, &headers, locale).await?;
+    let wasm = body_or_413(body, locale)?;
+    let report = state
+        .registrar
+        .install_plugin(wasm.to_vec(), &installed_by)
+        .await
+        .map_err(|err| ApiError::from(err).in_locale(locale))?;
+    Ok((StatusCode::CREATED, axum::Json(report_json(&report))))
+}
+
+/// `GET /api/v1/admin/plugins`: every stored plugin version, by ministry, newest first.
+pub(crate) async fn plugin_versions(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, ApiError> {
+    plugin_admin(&state, &headers, locale).await?;
+    let versions = state
+        .registrar
+        .plugin_versions()
+        .await
+        .map_err(|err| ApiError::internal("plugin versions", &err).in_locale(locale))?;
+    let items: Vec<_> = versions
+        .iter()
+        .map(|v| {
+            json!({
+                "ministry_id": v.ministry_id,
+                "version": v.version,
+                "sha256": v.sha256,
+                "active": v.active,
+                "installed_at": chrono::DateTime::from_timestamp_millis(v.installed_at)
+                    .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
+                "installed_by": v.installed_by,
+            })
+        })
+        .collect();
+    Ok(axum::Json(json!({ "items": items })))
+}
+
+/// `POST /api/v1/admin/plugins/{ministry}/versions/{version}/activation`: puts a stored version
+/// back in force (roll back); 200 with what changed, 404 for an unknown version, 422 when it
+/// no longer loads or is already in force (nothing changes).
+pub(crate) async fn activate_plugin(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    axum::extract::Path((ministry, version)): axum::extract::Path<(String, String)>,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, ApiError> {
+    let actor = plugin_admin(&state, &headers, locale).await?;
+    let report = state
+        .registrar
+        .activate_plugin(&ministry, &version, &actor)
+        .await
+        .map_err(|err| ApiError::from(err).in_locale(locale))?;
+    Ok(axum::Json(report_json(&report)))
+}
+
+fn report_json(report: &registrar::InstallReport) -> serde_json::Value {
+    json!({
+        "ministry_id": report.ministry_id,
+        "version": report.version,
+        "replaced": report.replaced,
+        "business_types": report.business_types,
+    })
+}
+
+/// Who manages plugins on this request: a central administrator's staff session, or (for
+/// automation) the bearer token from `TOROKU_ADMIN_TOKEN` when one is configured.
+async fn plugin_admin(
+    state: &AppState,
+    headers: &HeaderMap,
+    locale: i18n::Locale,
+) -> Result<String, ApiError> {
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -40,7 +111,7 @@ pub(crate) async fn install_plugin(
             return Err(ApiError::new(StatusCode::FORBIDDEN, "admin_disabled").in_locale(locale));
         }
         (None, _) => {
-            let session = super::staff::require_staff(&state, &headers, locale).await?;
+            let session = super::staff::require_staff(state, headers, locale).await?;
             state
                 .registrar
                 .may_install_plugins(&session)
@@ -49,21 +120,7 @@ pub(crate) async fn install_plugin(
             format!("staff:{}", session.staff_id)
         }
     };
-    let wasm = body_or_413(body, locale)?;
-    let report = state
-        .registrar
-        .install_plugin(wasm.to_vec(), &installed_by)
-        .await
-        .map_err(|err| ApiError::from(err).in_locale(locale))?;
-    Ok((
-        StatusCode::CREATED,
-        axum::Json(json!({
-            "ministry_id": report.ministry_id,
-            "version": report.version,
-            "replaced": report.replaced,
-            "business_types": report.business_types,
-        })),
-    ))
+    Ok(installed_by)
 }
 
 /// Compares without an early exit, so the time taken says nothing about the token.

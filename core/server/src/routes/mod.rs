@@ -57,7 +57,13 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/catalogue", get(catalogue::get_catalogue))
         .route(
             "/api/v1/admin/plugins",
-            post(admin::install_plugin).layer(DefaultBodyLimit::max(crate::PLUGIN_LIMIT_BYTES)),
+            post(admin::install_plugin)
+                .layer(DefaultBodyLimit::max(crate::PLUGIN_LIMIT_BYTES))
+                .get(admin::plugin_versions),
+        )
+        .route(
+            "/api/v1/admin/plugins/{ministry}/versions/{version}/activation",
+            post(admin::activate_plugin),
         )
         .route("/api/v1/me/inquiries", get(account::list_my_inquiries))
         .route(
@@ -162,6 +168,27 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/logout", post(web::pages::logout))
         .route("/my", get(web::pages::my_page))
+        .route("/my/change", get(web::apply::overview))
+        .route(
+            "/my/change/establishments",
+            get(web::apply::establishment_list).post(web::apply::establishment_action),
+        )
+        .route("/my/change/confirm", get(web::apply::confirm))
+        .route("/my/change/establishments/upload", post(web::apply::upload))
+        .route(
+            "/my/change/establishments/import",
+            post(web::apply::apply_import),
+        )
+        .route("/my/change/submit", post(web::apply::submit))
+        .route("/my/change/discard", post(web::apply::discard_change))
+        .route(
+            "/my/change/establishments/{index}/{step}",
+            get(web::apply::establishment_step_form).post(web::apply::establishment_step_submit),
+        )
+        .route(
+            "/my/change/{step}",
+            get(web::apply::step_form).post(web::apply::step_submit),
+        )
         .route(
             "/my/inquiries/{id}",
             get(web::pages::inquiry_form).post(web::pages::inquiry_submit),
@@ -191,6 +218,10 @@ pub(crate) fn routes() -> Router<AppState> {
             get(web::staff::plugins)
                 .post(web::staff::upload_plugin)
                 .layer(DefaultBodyLimit::max(crate::PLUGIN_LIMIT_BYTES)),
+        )
+        .route(
+            "/staff/admin/plugins/{ministry}/versions/{version}/activation",
+            post(web::staff::activate_plugin),
         )
         .route("/staff/applications/{id}/audit", get(web::staff::audit))
         .route(

@@ -506,30 +506,109 @@ fn summary(
         .collect()
 }
 
-/// Where the draft link stands: the draft, or a page that says why it cannot be used.
+/// What the step pages edit: the draft behind a mailed link (`/apply/{token}/…`), or a
+/// registered applicant's working copy of the registered record (`/my/change/…`, filed as a
+/// change notification). Every page below works on either.
+#[derive(Debug, Clone)]
+pub(crate) enum Workspace {
+    /// The draft of the mailed link with this token.
+    Draft(String),
+    /// The logged-in applicant's working copy of its registered record.
+    Change(registrar::Session),
+}
+
+impl Workspace {
+    /// The path the step pages hang under.
+    fn root(&self) -> String {
+        match self {
+            Workspace::Draft(token) => format!("/apply/{token}"),
+            Workspace::Change(_) => "/my/change".to_owned(),
+        }
+    }
+
+    fn is_change(&self) -> bool {
+        matches!(self, Workspace::Change(_))
+    }
+}
+
+impl axum::extract::FromRequestParts<AppState> for Workspace {
+    type Rejection = Response;
+
+    /// The draft when the path names a token; otherwise the logged-in applicant's working
+    /// copy (to the login page without a session).
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Response> {
+        let params = axum::extract::RawPathParams::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        if let Some((_, token)) = params.iter().find(|(name, _)| *name == "token") {
+            return Ok(Workspace::Draft(token.to_owned()));
+        }
+        let Ok(RequestLocale(locale)) = RequestLocale::from_request_parts(parts, state).await;
+        state
+            .registrar
+            .session(crate::extract::cookie(
+                &parts.headers,
+                state.session_cookie(),
+            ))
+            .await
+            .map(Workspace::Change)
+            .map_err(|_| Redirect::to(&format!("/login?lang={}", locale.tag())).into_response())
+    }
+}
+
+/// Where the workspace stands: the document, or a page that says why it cannot be used.
 async fn open(
     state: &AppState,
-    token: &str,
+    ws: &Workspace,
     locale: Locale,
 ) -> Result<registrar::DraftView, Response> {
-    state.registrar.open_draft(token).await.map_err(|err| {
-        let already = matches!(err, DraftError::AlreadySubmitted);
-        let error = ApiError::from(err);
+    let result = match ws {
+        Workspace::Draft(token) => state.registrar.open_draft(token).await.map_err(|err| {
+            let already = matches!(err, DraftError::AlreadySubmitted);
+            (ApiError::from(err), already)
+        }),
+        Workspace::Change(session) => state
+            .registrar
+            .open_change_copy(session)
+            .await
+            .map_err(|err| (ApiError::from(err), true)),
+    };
+    result.map_err(|(error, to_account)| {
         let mut page = Page::new("message.html", "page-apply-title")
             .with("message", error.message(locale))
             .with("kind", "error")
             .status(error.status());
-        if already {
+        if to_account {
+            let (href, label) = if ws.is_change() {
+                ("/my", "page-my-title")
+            } else {
+                ("/login", "page-login-title")
+            };
             page = page
-                .with("next_href", format!("/login?lang={}", locale.tag()))
-                .with("next_label", message(locale, "page-login-title"));
+                .with("next_href", format!("{href}?lang={}", locale.tag()))
+                .with("next_label", message(locale, label));
         }
-        page.render(locale, &format!("/apply/{token}"))
+        page.render(locale, &ws.root())
     })
 }
 
-async fn findings(state: &AppState, token: &str, locale: Locale) -> Findings {
-    match state.registrar.check_draft(token).await {
+async fn findings(state: &AppState, ws: &Workspace, locale: Locale) -> Findings {
+    let report = match ws {
+        Workspace::Draft(token) => state
+            .registrar
+            .check_draft(token)
+            .await
+            .map_err(|e| e.to_string()),
+        Workspace::Change(session) => state
+            .registrar
+            .check_change_copy(session)
+            .await
+            .map_err(|e| e.to_string()),
+    };
+    match report {
         Ok(report) => report_json(&report, locale)
             .as_array()
             .cloned()
@@ -542,7 +621,7 @@ async fn findings(state: &AppState, token: &str, locale: Locale) -> Findings {
 }
 
 /// The steps of the progress indicator, `current` marked.
-fn progress(locale: Locale, token: &str, current: &str) -> Vec<Value> {
+fn progress(locale: Locale, root: &str, current: &str) -> Vec<Value> {
     [
         ("kind", "apply-step-kind"),
         ("applicant", "apply-step-applicant"),
@@ -552,7 +631,7 @@ fn progress(locale: Locale, token: &str, current: &str) -> Vec<Value> {
     .iter()
     .map(|(step, label)| {
         json!({
-            "href": format!("/apply/{token}/{step}"),
+            "href": format!("{root}/{step}"),
             "label": message(locale, label),
             "current": *step == current,
         })
@@ -577,10 +656,25 @@ fn japan_time(unix_ms: i64) -> String {
 }
 
 /// The page of one step.
-fn step_page(locale: Locale, token: &str, current: &str, title_id: &'static str) -> Page {
+fn step_page(locale: Locale, ws: &Workspace, current: &str, title_id: &'static str) -> Page {
+    let root = ws.root();
     Page::new("apply_step.html", title_id)
-        .with("steps", progress(locale, token, current))
-        .with("token", token)
+        .with("steps", progress(locale, &root, current))
+        .with("root", root)
+        .with("change", ws.is_change())
+}
+
+/// The step named in the path.
+#[derive(Debug, Deserialize)]
+pub(crate) struct StepPath {
+    step: String,
+}
+
+/// The establishment and its step named in the path.
+#[derive(Debug, Deserialize)]
+pub(crate) struct EstablishmentPath {
+    index: usize,
+    step: String,
 }
 
 /// A query with an optional page number.
@@ -593,13 +687,14 @@ pub(crate) struct PageQuery {
 pub(crate) async fn overview(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(token): Path<String>,
+    ws: Workspace,
 ) -> Response {
-    let draft = match open(&state, &token, locale).await {
+    let root = ws.root();
+    let draft = match open(&state, &ws, locale).await {
         Ok(draft) => draft,
         Err(page) => return page,
     };
-    let findings = findings(&state, &token, locale).await;
+    let findings = findings(&state, &ws, locale).await;
     let errors_under = |prefix: &str| {
         findings
             .iter()
@@ -643,7 +738,7 @@ pub(crate) async fn overview(
                 (true, _) => "problems",
             };
             json!({
-                "href": format!("/apply/{token}/{step}"),
+                "href": format!("{root}/{step}"),
                 "label": message(locale, label),
                 "status": status,
                 "status_label": message(locale, &format!("apply-status-{status}")),
@@ -651,11 +746,11 @@ pub(crate) async fn overview(
             })
         })
         .collect();
-    step_page(locale, &token, "", "apply-overview-title")
+    step_page(locale, &ws, "", "apply-overview-title")
         .with("template_kind", "overview")
         .with("sections", sections)
         .with("expires", japan_time(draft.link_expires_at))
-        .render(locale, &format!("/apply/{token}"))
+        .render(locale, &root)
 }
 
 /// Which simple step a path names: its document prefix, fields, title, and what comes next.
@@ -687,31 +782,32 @@ fn simple_step(
     }
 }
 
-fn step_path(token: &str, step: &str, index: Option<usize>) -> String {
+fn step_path(root: &str, step: &str, index: Option<usize>) -> String {
     match index {
-        Some(i) => format!("/apply/{token}/establishments/{i}/{step}"),
-        None => format!("/apply/{token}/{step}"),
+        Some(i) => format!("{root}/establishments/{i}/{step}"),
+        None => format!("{root}/{step}"),
     }
 }
 
-fn next_path(token: &str, next: &str, index: Option<usize>) -> String {
+fn next_path(root: &str, next: &str, index: Option<usize>) -> String {
     match (next, index) {
-        ("lines", Some(i)) => format!("/apply/{token}/establishments/{i}/lines"),
-        (next, _) => format!("/apply/{token}/{next}"),
+        ("lines", Some(i)) => format!("{root}/establishments/{i}/lines"),
+        (next, _) => format!("{root}/{next}"),
     }
 }
 
 async fn render_simple(
     locale: Locale,
-    token: &str,
+    ws: &Workspace,
     step: &str,
     index: Option<usize>,
     document: &Value,
     findings: &Findings,
     show_errors: bool,
 ) -> Response {
+    let root = ws.root();
     let Some((prefix, specs, title, _)) = simple_step(step, index) else {
-        return super::not_found_page(locale, &step_path(token, step, index));
+        return super::not_found_page(locale, &step_path(&root, step, index));
     };
     let shown_findings: Findings = if show_errors {
         findings.clone()
@@ -726,9 +822,9 @@ async fn render_simple(
     } else {
         step
     };
-    let mut page = step_page(locale, token, current, title)
+    let mut page = step_page(locale, ws, current, title)
         .with("template_kind", "form")
-        .with("action", step_path(token, step, index))
+        .with("action", step_path(&root, step, index))
         .with(
             "groups",
             json!([{ "legend": Value::Null, "fields": page_fields }]),
@@ -746,22 +842,23 @@ async fn render_simple(
         page = page.with("establishment", json!({ "number": i + 1, "name": name }));
     }
     page.with("errors", errors)
-        .render(locale, &step_path(token, step, index))
+        .render(locale, &step_path(&root, step, index))
 }
 
 /// `GET /apply/{token}/{step}` for `kind` and `applicant`.
 pub(crate) async fn step_form(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path((token, step)): Path<(String, String)>,
+    ws: Workspace,
+    Path(StepPath { step }): Path<StepPath>,
 ) -> Response {
-    let draft = match open(&state, &token, locale).await {
+    let draft = match open(&state, &ws, locale).await {
         Ok(draft) => draft,
         Err(page) => return page,
     };
     render_simple(
         locale,
-        &token,
+        &ws,
         &step,
         None,
         &draft.document,
@@ -775,19 +872,21 @@ pub(crate) async fn step_form(
 pub(crate) async fn establishment_step_form(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path((token, index, step)): Path<(String, usize, String)>,
+    ws: Workspace,
+    Path(EstablishmentPath { index, step }): Path<EstablishmentPath>,
 ) -> Response {
-    let draft = match open(&state, &token, locale).await {
+    let root = ws.root();
+    let draft = match open(&state, &ws, locale).await {
         Ok(draft) => draft,
         Err(page) => return page,
     };
     if index >= establishments(&draft.document).len() {
-        return super::not_found_page(locale, &step_path(&token, &step, Some(index)));
+        return super::not_found_page(locale, &step_path(&root, &step, Some(index)));
     }
     if step == "lines" {
         return render_lines(
             locale,
-            &token,
+            &ws,
             index,
             &draft.document,
             &Vec::new(),
@@ -798,7 +897,7 @@ pub(crate) async fn establishment_step_form(
     }
     render_simple(
         locale,
-        &token,
+        &ws,
         &step,
         Some(index),
         &draft.document,
@@ -808,22 +907,28 @@ pub(crate) async fn establishment_step_form(
     .await
 }
 
-/// Saves the draft; a page when the link cannot be used.
+/// Saves the workspace; a page when it cannot be used.
 async fn save(
     state: &AppState,
-    token: &str,
+    ws: &Workspace,
     locale: Locale,
     document: Value,
 ) -> Result<(), Response> {
-    state
-        .registrar
-        .save_draft(token, document, locale)
-        .await
-        .map(drop)
-        .map_err(|err| {
-            let error = ApiError::from(err);
-            super::failure_page(locale, &format!("/apply/{token}"), &error)
-        })
+    let result = match ws {
+        Workspace::Draft(token) => state
+            .registrar
+            .save_draft(token, document, locale)
+            .await
+            .map(drop)
+            .map_err(ApiError::from),
+        Workspace::Change(session) => state
+            .registrar
+            .save_change_copy(session, document)
+            .await
+            .map(drop)
+            .map_err(ApiError::from),
+    };
+    result.map_err(|error| super::failure_page(locale, &ws.root(), &error))
 }
 
 /// Applies a posted simple step to the document.
@@ -846,15 +951,16 @@ fn apply_simple(
 async fn post_simple(
     state: AppState,
     locale: Locale,
-    token: String,
+    ws: Workspace,
     step: String,
     index: Option<usize>,
     form: Vec<(String, String)>,
 ) -> Response {
+    let root = ws.root();
     let Some((prefix, specs, _, next)) = simple_step(&step, index) else {
-        return super::not_found_page(locale, &step_path(&token, &step, index));
+        return super::not_found_page(locale, &step_path(&root, &step, index));
     };
-    let draft = match open(&state, &token, locale).await {
+    let draft = match open(&state, &ws, locale).await {
         Ok(draft) => draft,
         Err(page) => return page,
     };
@@ -863,13 +969,13 @@ async fn post_simple(
         document = json!({});
     }
     if index.is_some_and(|i| i >= establishments(&document).len()) {
-        return super::not_found_page(locale, &step_path(&token, &step, index));
+        return super::not_found_page(locale, &step_path(&root, &step, index));
     }
     apply_simple(&mut document, &prefix, specs, &form);
-    if let Err(page) = save(&state, &token, locale, document.clone()).await {
+    if let Err(page) = save(&state, &ws, locale, document.clone()).await {
         return page;
     }
-    let findings = findings(&state, &token, locale).await;
+    let findings = findings(&state, &ws, locale).await;
     let prefixes: Vec<String> = specs.iter().map(|s| format!("{prefix}{}", s.0)).collect();
     let blocking = findings.iter().any(|f| {
         f["severity"] == "error"
@@ -880,11 +986,11 @@ async fn post_simple(
             })
     });
     if blocking {
-        return render_simple(locale, &token, &step, index, &document, &findings, true).await;
+        return render_simple(locale, &ws, &step, index, &document, &findings, true).await;
     }
     Redirect::to(&format!(
         "{}?lang={}",
-        next_path(&token, next, index),
+        next_path(&root, next, index),
         locale.tag()
     ))
     .into_response()
@@ -894,23 +1000,25 @@ async fn post_simple(
 pub(crate) async fn step_submit(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path((token, step)): Path<(String, String)>,
+    ws: Workspace,
+    Path(StepPath { step }): Path<StepPath>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
-    post_simple(state, locale, token, step, None, form).await
+    post_simple(state, locale, ws, step, None, form).await
 }
 
 /// `POST /apply/{token}/establishments/{i}/{step}` for `details`, `lines` and `site`.
 pub(crate) async fn establishment_step_submit(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path((token, index, step)): Path<(String, usize, String)>,
+    ws: Workspace,
+    Path(EstablishmentPath { index, step }): Path<EstablishmentPath>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     if step == "lines" {
-        return post_lines(state, locale, token, index, form).await;
+        return post_lines(state, locale, ws, index, form).await;
     }
-    post_simple(state, locale, token, step, Some(index), form).await
+    post_simple(state, locale, ws, step, Some(index), form).await
 }
 
 // ---- business lines ----
@@ -958,13 +1066,14 @@ const LINE_COUNTS: &[(&str, &str, Option<&str>)] = &[
 
 async fn render_lines(
     locale: Locale,
-    token: &str,
+    ws: &Workspace,
     index: usize,
     document: &Value,
     findings: &Findings,
     show_errors: bool,
     state: &AppState,
 ) -> Response {
+    let root = ws.root();
     let empty = Vec::new();
     let findings = if show_errors { findings } else { &empty };
     let base = format!("/establishments/{index}/business_lines");
@@ -1060,9 +1169,9 @@ async fn render_lines(
         .pointer(&format!("/establishments/{index}/name"))
         .and_then(Value::as_str)
         .unwrap_or_default();
-    step_page(locale, token, "establishments", "apply-step-lines")
+    step_page(locale, ws, "establishments", "apply-step-lines")
         .with("template_kind", "form")
-        .with("action", step_path(token, "lines", Some(index)))
+        .with("action", step_path(&root, "lines", Some(index)))
         .with("groups", groups)
         .with(
             "establishment",
@@ -1074,23 +1183,24 @@ async fn render_lines(
             StatusCode::UNPROCESSABLE_ENTITY
         })
         .with("errors", errors)
-        .render(locale, &step_path(token, "lines", Some(index)))
+        .render(locale, &step_path(&root, "lines", Some(index)))
 }
 
 async fn post_lines(
     state: AppState,
     locale: Locale,
-    token: String,
+    ws: Workspace,
     index: usize,
     form: Vec<(String, String)>,
 ) -> Response {
-    let draft = match open(&state, &token, locale).await {
+    let root = ws.root();
+    let draft = match open(&state, &ws, locale).await {
         Ok(draft) => draft,
         Err(page) => return page,
     };
     let mut document = draft.document;
     if index >= establishments(&document).len() {
-        return super::not_found_page(locale, &step_path(&token, "lines", Some(index)));
+        return super::not_found_page(locale, &step_path(&root, "lines", Some(index)));
     }
     let base = format!("/establishments/{index}/business_lines");
     let old = document
@@ -1139,10 +1249,10 @@ async fn post_lines(
     }
     // A line whose every field was cleared is removed.
     set_pointer(&mut document, &base, Value::Array(lines));
-    if let Err(page) = save(&state, &token, locale, document.clone()).await {
+    if let Err(page) = save(&state, &ws, locale, document.clone()).await {
         return page;
     }
-    let findings = findings(&state, &token, locale).await;
+    let findings = findings(&state, &ws, locale).await;
     let blocking = findings.iter().any(|f| {
         f["severity"] == "error"
             && f["path"]
@@ -1150,10 +1260,10 @@ async fn post_lines(
                 .is_some_and(|p| p == base || p.starts_with(&format!("{base}/")))
     });
     if blocking {
-        return render_lines(locale, &token, index, &document, &findings, true, &state).await;
+        return render_lines(locale, &ws, index, &document, &findings, true, &state).await;
     }
     Redirect::to(&format!(
-        "/apply/{token}/establishments/{index}/site?lang={}",
+        "{root}/establishments/{index}/site?lang={}",
         locale.tag()
     ))
     .into_response()
@@ -1165,26 +1275,26 @@ async fn post_lines(
 pub(crate) async fn establishment_list(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(token): Path<String>,
+    ws: Workspace,
     Query(query): Query<PageQuery>,
 ) -> Response {
-    list_page(&state, locale, &token, query.page, Vec::new()).await
+    list_page(&state, locale, &ws, query.page, Vec::new()).await
 }
 
 /// The establishments table, with `errors` (an upload problem) in the summary.
 async fn list_page(
     state: &AppState,
     locale: Locale,
-    token: &str,
+    ws: &Workspace,
     page: Option<usize>,
     errors: Vec<Value>,
 ) -> Response {
-    let token = token.to_owned();
-    let draft = match open(state, &token, locale).await {
+    let root = ws.root();
+    let draft = match open(state, ws, locale).await {
         Ok(draft) => draft,
         Err(page) => return page,
     };
-    let findings = findings(state, &token, locale).await;
+    let findings = findings(state, ws, locale).await;
     let all = establishments(&draft.document);
     let pages = all.len().div_ceil(PAGE_SIZE).max(1);
     let page_number = page.unwrap_or(1).clamp(1, pages);
@@ -1222,26 +1332,21 @@ async fn list_page(
         })
         .collect();
     let page_links: Vec<Value> = (1..=pages)
-        .map(|n| json!({ "number": n, "href": format!("/apply/{token}/establishments?page={n}&lang={}", locale.tag()), "current": n == page_number }))
+        .map(|n| json!({ "number": n, "href": format!("{root}/establishments?page={n}&lang={}", locale.tag()), "current": n == page_number }))
         .collect();
-    step_page(
-        locale,
-        &token,
-        "establishments",
-        "apply-step-establishments",
-    )
-    .with("template_kind", "establishments")
-    .with("rows", rows)
-    .with("total", all.len())
-    .with("pages", if pages > 1 { page_links } else { Vec::new() })
-    .with("action", format!("/apply/{token}/establishments"))
-    .status(if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    })
-    .with("errors", errors)
-    .render(locale, &format!("/apply/{token}/establishments"))
+    step_page(locale, ws, "establishments", "apply-step-establishments")
+        .with("template_kind", "establishments")
+        .with("rows", rows)
+        .with("total", all.len())
+        .with("pages", if pages > 1 { page_links } else { Vec::new() })
+        .with("action", format!("{root}/establishments"))
+        .status(if errors.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        })
+        .with("errors", errors)
+        .render(locale, &format!("{root}/establishments"))
 }
 
 /// The table's buttons: `add`, `copy:<i>`, `delete:<i>`.
@@ -1254,10 +1359,11 @@ pub(crate) struct TableAction {
 pub(crate) async fn establishment_action(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(token): Path<String>,
+    ws: Workspace,
     Form(form): Form<TableAction>,
 ) -> Response {
-    let draft = match open(&state, &token, locale).await {
+    let root = ws.root();
+    let draft = match open(&state, &ws, locale).await {
         Ok(draft) => draft,
         Err(page) => return page,
     };
@@ -1289,18 +1395,15 @@ pub(crate) async fn establishment_action(
             list.remove(i);
             None
         }
-        _ => return super::not_found_page(locale, &format!("/apply/{token}/establishments")),
+        _ => return super::not_found_page(locale, &format!("{root}/establishments")),
     };
     document["establishments"] = Value::Array(list);
-    if let Err(page) = save(&state, &token, locale, document).await {
+    if let Err(page) = save(&state, &ws, locale, document).await {
         return page;
     }
     let to = match target {
-        Some(i) => format!(
-            "/apply/{token}/establishments/{i}/details?lang={}",
-            locale.tag()
-        ),
-        None => format!("/apply/{token}/establishments?lang={}", locale.tag()),
+        Some(i) => format!("{root}/establishments/{i}/details?lang={}", locale.tag()),
+        None => format!("{root}/establishments?lang={}", locale.tag()),
     };
     Redirect::to(&to).into_response()
 }
@@ -1352,13 +1455,13 @@ fn import_error_message(locale: Locale, error: &workbook::ImportError) -> String
 async fn establishments_with_error(
     state: &AppState,
     locale: Locale,
-    token: &str,
+    ws: &Workspace,
     text: String,
 ) -> Response {
     list_page(
         state,
         locale,
-        token,
+        ws,
         None,
         vec![json!({ "field": "file", "message": text })],
     )
@@ -1371,11 +1474,12 @@ async fn establishments_with_error(
 pub(crate) async fn upload(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(token): Path<String>,
+    ws: Workspace,
     mut multipart: axum::extract::Multipart,
 ) -> Response {
-    let path = format!("/apply/{token}/establishments/upload");
-    let draft = match open(&state, &token, locale).await {
+    let root = ws.root();
+    let path = format!("{root}/establishments/upload");
+    let draft = match open(&state, &ws, locale).await {
         Ok(draft) => draft,
         Err(page) => return page,
     };
@@ -1397,7 +1501,7 @@ pub(crate) async fn upload(
         return establishments_with_error(
             &state,
             locale,
-            &token,
+            &ws,
             message(locale, "apply-import-no-file"),
         )
         .await;
@@ -1408,7 +1512,7 @@ pub(crate) async fn upload(
             return establishments_with_error(
                 &state,
                 locale,
-                &token,
+                &ws,
                 import_error_message(locale, &err),
             )
             .await;
@@ -1428,19 +1532,26 @@ pub(crate) async fn upload(
                 })
             })
             .collect();
-        return step_page(locale, &token, "establishments", "apply-import-title")
+        return step_page(locale, &ws, "establishments", "apply-import-title")
             .with("template_kind", "import")
             .with("problems", problems)
             .with("errors", json!([{ "field": "import-problems", "message": catalog.message(locale, "apply-import-problems", &[("count", i64::try_from(import.problems.len()).unwrap_or(0).into())]) }]))
             .status(StatusCode::UNPROCESSABLE_ENTITY)
             .render(locale, &path);
     }
-    if let Err(err) = state
-        .registrar
-        .stage_import(&token, &import.establishments)
-        .await
-    {
-        let error = ApiError::from(err);
+    let staged = match &ws {
+        Workspace::Draft(token) => state
+            .registrar
+            .stage_import(token, &import.establishments)
+            .await
+            .map_err(ApiError::from),
+        Workspace::Change(session) => state
+            .registrar
+            .stage_change_import(session, &import.establishments)
+            .await
+            .map_err(ApiError::from),
+    };
+    if let Err(error) = staged {
         return super::failure_page(locale, &path, &error);
     }
     let lines: usize = import
@@ -1470,7 +1581,7 @@ pub(crate) async fn upload(
         }))
         .collect();
     let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
-    step_page(locale, &token, "establishments", "apply-import-title")
+    step_page(locale, &ws, "establishments", "apply-import-title")
         .with("template_kind", "import")
         .with("problems", Vec::<Value>::new())
         .with("preview", preview)
@@ -1490,7 +1601,7 @@ pub(crate) async fn upload(
                 ],
             ),
         )
-        .with("action", format!("/apply/{token}/establishments/import"))
+        .with("action", format!("{root}/establishments/import"))
         .render(locale, &path)
 }
 
@@ -1499,18 +1610,26 @@ pub(crate) async fn upload(
 pub(crate) async fn apply_import(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(token): Path<String>,
+    ws: Workspace,
 ) -> Response {
-    match state.registrar.apply_import(&token).await {
-        Ok(_) => Redirect::to(&format!(
-            "/apply/{token}/establishments?lang={}",
-            locale.tag()
-        ))
-        .into_response(),
-        Err(err) => {
-            let error = ApiError::from(err);
-            super::failure_page(locale, &format!("/apply/{token}/establishments"), &error)
+    let root = ws.root();
+    let applied = match &ws {
+        Workspace::Draft(token) => state
+            .registrar
+            .apply_import(token)
+            .await
+            .map_err(ApiError::from),
+        Workspace::Change(session) => state
+            .registrar
+            .apply_change_import(session)
+            .await
+            .map_err(ApiError::from),
+    };
+    match applied {
+        Ok(_) => {
+            Redirect::to(&format!("{root}/establishments?lang={}", locale.tag())).into_response()
         }
+        Err(error) => super::failure_page(locale, &format!("{root}/establishments"), &error),
     }
 }
 
@@ -1520,31 +1639,133 @@ pub(crate) async fn apply_import(
 pub(crate) async fn confirm(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(token): Path<String>,
+    ws: Workspace,
 ) -> Response {
-    let draft = match open(&state, &token, locale).await {
+    let draft = match open(&state, &ws, locale).await {
         Ok(draft) => draft,
         Err(page) => return page,
     };
-    let findings = findings(&state, &token, locale).await;
+    let findings = findings(&state, &ws, locale).await;
+    let changes = change_preview(&state, &ws, locale).await;
     confirm_page(
         locale,
-        &token,
+        &ws,
         &draft,
-        &findings,
+        (&findings, &changes),
         Vec::new(),
         StatusCode::OK,
     )
 }
 
+/// The changes of the working copy against the registered record, as table rows (none for a
+/// draft, or while the copy has no change or has errors).
+async fn change_preview(state: &AppState, ws: &Workspace, locale: Locale) -> Vec<Value> {
+    let Workspace::Change(session) = ws else {
+        return Vec::new();
+    };
+    match state.registrar.preview_change_copy(session).await {
+        Ok(preview) => change_rows(&preview["changes"], locale),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// A list of changes (`path`, `before`, `after`, `notification`, `reason`) as table rows:
+/// where the field is (establishment, business line, field label) and the values as text.
+pub(crate) fn change_rows(changes: &Value, locale: Locale) -> Vec<Value> {
+    let catalog = Catalog::embedded();
+    let number = |segment: Option<&str>| {
+        segment
+            .and_then(|s| s.parse::<i64>().ok())
+            .map_or(0, |n| n + 1)
+    };
+    changes
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .map(|change| {
+            let path = change["path"].as_str().unwrap_or_default();
+            let segments: Vec<&str> = path.split('/').skip(1).collect();
+            let mut place = Vec::new();
+            if segments.first() == Some(&"establishments") && segments.len() > 1 {
+                place.push(catalog.message(
+                    locale,
+                    "apply-establishment-caption",
+                    &[("number", number(segments.get(1).copied()).into())],
+                ));
+                if segments.get(2) == Some(&"business_lines") && segments.len() > 3 {
+                    place.push(catalog.message(
+                        locale,
+                        "apply-line-legend",
+                        &[("number", number(segments.get(3).copied()).into())],
+                    ));
+                } else if segments.get(2) == Some(&"vaccination_site") {
+                    place.push(message(locale, "apply-step-site"));
+                }
+            } else if segments.first() == Some(&"applicant") {
+                place.push(message(locale, "apply-step-applicant"));
+            }
+            if path.ends_with("/registered_staff_total") {
+                place.push(message(locale, "change-field-registered-staff-total"));
+            } else if let Some(spec) =
+                spec_of(path).filter(|_| segments.len() > 2 || segments[0] != "establishments")
+            {
+                place.push(message(locale, spec.2));
+            }
+            let required = change["notification"] == "required";
+            let reason = change["reason"].as_str().unwrap_or("none");
+            json!({
+                "path": path,
+                "label": if place.is_empty() { path.to_owned() } else { place.join(" › ") },
+                "before": value_text(&change["before"], locale),
+                "after": value_text(&change["after"], locale),
+                "required": required,
+                "reason": message(locale, &format!("change-reason-{reason}")),
+            })
+        })
+        .collect()
+}
+
+/// A document value as a person reads it: text as typed, `—` for nothing, an establishment or
+/// a business line by its name or type.
+fn value_text(value: &Value, locale: Locale) -> String {
+    match value {
+        Value::Null => "—".to_owned(),
+        Value::String(s) if s.is_empty() => "—".to_owned(),
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(true) => message(locale, "apply-yes"),
+        Value::Bool(false) => message(locale, "apply-no"),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| value_text(item, locale))
+            .collect::<Vec<_>>()
+            .join("、"),
+        Value::Object(map) => map
+            .get("name")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .or_else(|| {
+                let kind = ["business_type", "sub_type_1", "sub_type_2"]
+                    .iter()
+                    .filter_map(|k| map.get(*k).and_then(Value::as_str))
+                    .collect::<Vec<_>>()
+                    .join("/");
+                (!kind.is_empty()).then_some(kind)
+            })
+            .unwrap_or_else(|| "…".to_owned()),
+    }
+}
+
 fn confirm_page(
     locale: Locale,
-    token: &str,
+    ws: &Workspace,
     draft: &registrar::DraftView,
-    findings: &Findings,
+    (findings, changes): (&Findings, &[Value]),
     errors: Vec<Value>,
     status: StatusCode,
 ) -> Response {
+    let root = ws.root();
     let document = &draft.document;
     let applicant: Vec<Value> = APPLICANT_FIELDS
         .iter()
@@ -1569,13 +1790,13 @@ fn confirm_page(
             } else {
                 "details"
             };
-            format!("/apply/{token}/establishments/{i}/{sub}")
+            format!("{root}/establishments/{i}/{sub}")
         } else if path.starts_with("/applicant") {
-            format!("/apply/{token}/applicant")
+            format!("{root}/applicant")
         } else if path == "/establishments" {
-            format!("/apply/{token}/establishments")
+            format!("{root}/establishments")
         } else {
-            format!("/apply/{token}/kind")
+            format!("{root}/kind")
         };
         json!({ "severity": f["severity"], "message": f["message"], "href": href })
     };
@@ -1601,19 +1822,20 @@ fn confirm_page(
                 + l["registered_staff_external"].as_i64().unwrap_or(0)
         })
         .sum();
-    step_page(locale, token, "confirm", "apply-step-confirm")
+    step_page(locale, ws, "confirm", "apply-step-confirm")
         .with("template_kind", "confirm")
         .with("applicant_rows", applicant)
         .with("establishment_count", establishments(document).len())
         .with("staff_total", total)
         .with("blocking", blocking)
         .with("notes", notes)
+        .with("changes", changes)
         .with("revision", draft.revision)
         .with("idempotency_key", uuid::Uuid::new_v4().to_string())
-        .with("action", format!("/apply/{token}/submit"))
+        .with("action", format!("{root}/submit"))
         .with("errors", errors)
         .status(status)
-        .render(locale, &format!("/apply/{token}/confirm"))
+        .render(locale, &format!("{root}/confirm"))
 }
 
 /// The submit form: the declaration and the idempotency key of this rendering of the page.
@@ -1630,35 +1852,43 @@ pub(crate) struct SubmitForm {
 pub(crate) async fn submit(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(token): Path<String>,
+    ws: Workspace,
     Form(form): Form<SubmitForm>,
 ) -> Response {
-    let path = format!("/apply/{token}/submit");
+    let root = ws.root();
+    let path = format!("{root}/submit");
+    // After a submission the draft no longer opens; a second click still gets its receipt.
+    let opened = open(&state, &ws, locale).await;
     if form.declaration != "yes" {
-        let draft = match open(&state, &token, locale).await {
+        let draft = match opened {
             Ok(draft) => draft,
             Err(page) => return page,
         };
-        let findings = findings(&state, &token, locale).await;
+        let findings = findings(&state, &ws, locale).await;
+        let changes = change_preview(&state, &ws, locale).await;
         let error = json!([{ "field": "declaration", "message": message(locale, "apply-declaration-required") }]);
         return confirm_page(
             locale,
-            &token,
+            &ws,
             &draft,
-            &findings,
+            (&findings, &changes),
             error.as_array().cloned().unwrap_or_default(),
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
-    if let Ok(draft) = state.registrar.open_draft(&token).await
+    if let Ok(draft) = opened
         && draft.document.get("declaration_truthful") != Some(&Value::Bool(true))
     {
         let mut document = draft.document;
         document["declaration_truthful"] = json!(true);
-        if let Err(page) = save(&state, &token, locale, document).await {
+        if let Err(page) = save(&state, &ws, locale, document).await {
             return page;
         }
     }
+    let token = match &ws {
+        Workspace::Draft(token) => token.clone(),
+        Workspace::Change(session) => return file_change(&state, locale, &ws, session).await,
+    };
     match state
         .registrar
         .submit_draft(&token, Some(&form.key), b"")
@@ -1682,7 +1912,7 @@ pub(crate) async fn submit(
             .with("kind", "ok")
             .render(locale, &path),
         Ok(SubmitOutcome::Rejected(report)) => {
-            let draft = match open(&state, &token, locale).await {
+            let draft = match open(&state, &ws, locale).await {
                 Ok(draft) => draft,
                 Err(page) => return page,
             };
@@ -1695,9 +1925,9 @@ pub(crate) async fn submit(
             ];
             confirm_page(
                 locale,
-                &token,
+                &ws,
                 &draft,
-                &findings,
+                (&findings, &[]),
                 error,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
@@ -1716,6 +1946,89 @@ pub(crate) async fn submit(
             let error = ApiError::from(err);
             super::failure_page(locale, &path, &error)
         }
+    }
+}
+
+/// Files the working copy as a change: applied at once when no change needs a notification,
+/// otherwise sent to the owning ministries; a page that says which.
+async fn file_change(
+    state: &AppState,
+    locale: Locale,
+    ws: &Workspace,
+    session: &registrar::Session,
+) -> Response {
+    let root = ws.root();
+    let path = format!("{root}/submit");
+    let filed = match state.registrar.file_change_copy(session).await {
+        Ok(filed) => Ok(filed["status"] == "pending"),
+        // A second click on the button: the first one filed it.
+        Err(registrar::ApplicantError::Conflict("change_already_pending")) => Ok(true),
+        Err(err) => Err(err),
+    };
+    match filed {
+        Ok(pending) => Page::new(
+            "message.html",
+            if pending {
+                "change-filed-title"
+            } else {
+                "change-applied-title"
+            },
+        )
+        .with(
+            "message",
+            message(
+                locale,
+                if pending {
+                    "change-filed"
+                } else {
+                    "change-applied"
+                },
+            ),
+        )
+        .with("kind", "ok")
+        .with("next_href", format!("/my?lang={}", locale.tag()))
+        .with("next_label", message(locale, "page-my-title"))
+        .render(locale, &path),
+        Err(registrar::ApplicantError::Findings(report)) => {
+            let draft = match open(state, ws, locale).await {
+                Ok(draft) => draft,
+                Err(page) => return page,
+            };
+            let findings = report_json(&report, locale)
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            let error = vec![
+                json!({ "field": "findings", "message": message(locale, "apply-fix-before-submit") }),
+            ];
+            confirm_page(
+                locale,
+                ws,
+                &draft,
+                (&findings, &[]),
+                error,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(err) => {
+            let error = ApiError::from(err);
+            super::failure_page(locale, &path, &error)
+        }
+    }
+}
+
+/// `POST /my/change/discard`: throws the working copy away; back to the account page.
+pub(crate) async fn discard_change(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    ws: Workspace,
+) -> Response {
+    let Workspace::Change(session) = &ws else {
+        return super::not_found_page(locale, &ws.root());
+    };
+    match state.registrar.discard_change_copy(session).await {
+        Ok(()) => Redirect::to(&format!("/my?lang={}", locale.tag())).into_response(),
+        Err(err) => super::failure_page(locale, "/my/change", &ApiError::from(err)),
     }
 }
 

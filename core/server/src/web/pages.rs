@@ -174,7 +174,25 @@ pub(crate) async fn my_page(
             })
         })
         .collect();
+    let notifications: Vec<Value> = application["review"]["change_notifications"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .rev()
+        .map(|c| {
+            let status = c["status"].as_str().unwrap_or_default().to_owned();
+            json!({
+                "filed_at": c["filed_at"],
+                "status_label": message(locale, &format!("change-status-{status}")),
+                "rows": super::apply::change_rows(&c["changes"], locale),
+            })
+        })
+        .collect();
     Page::new("my.html", "page-my-title")
+        .with("can_change", status == "registered")
+        .with("change_pending", status == "change_pending")
+        .with("notifications", notifications)
         .with(
             "applicant_name",
             application["document"]["applicant"]["name"]

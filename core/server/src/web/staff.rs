@@ -390,6 +390,11 @@ async fn review_page(
         .with("applicant", applicant)
         .with("lines", lines.clone())
         .with("findings", findings)
+        .with("round", body["round"].clone())
+        .with(
+            "changes",
+            super::apply::change_rows(&body["changes"], Locale::Ja),
+        )
         .with("inquiries", body["inquiries"].clone())
         .with("anchors", anchors(document, &lines))
         .with("notice", notice)
@@ -1079,15 +1084,56 @@ async fn plugins_page(
     errors: Value,
 ) -> Response {
     let set = state.registrar.plugins();
+    let versions = match state.registrar.plugin_versions().await {
+        Ok(versions) => versions,
+        Err(err) => {
+            return failure_page(
+                locale,
+                "/staff/admin/plugins",
+                &ApiError::internal("plugin versions", &err),
+            );
+        }
+    };
     let rows: Vec<Value> = set
         .plugins()
         .iter()
         .map(|plugin| {
+            let ministry = plugin.ministry_id();
+            // The catalogue in force: business types with their sub-types, in canonical Japanese.
+            let catalogue: Vec<Value> = plugin
+                .catalogue()
+                .business_types
+                .iter()
+                .map(|t| {
+                    json!({
+                        "id": t.id,
+                        "label": plugin.message(Locale::Ja, &t.label, &[]),
+                        "sub_types": t.sub_types.iter().map(|s| plugin.message(Locale::Ja, &s.label, &[])).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let history: Vec<Value> = versions
+                .iter()
+                .filter(|v| v.ministry_id == ministry)
+                .map(|v| {
+                    json!({
+                        "version": v.version,
+                        "active": v.active,
+                        "sha256": v.sha256.get(..12).unwrap_or_default(),
+                        "installed_at": chrono::DateTime::from_timestamp_millis(v.installed_at)
+                            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+                        "installed_by": v.installed_by,
+                        "action": format!("/staff/admin/plugins/{ministry}/versions/{}/activation", v.version),
+                    })
+                })
+                .collect();
             json!({
-                "ministry": plugin.ministry_id(),
-                "name": plugin.message(Locale::Ja, &format!("{}-ministry-name", plugin.ministry_id()), &[]),
+                "ministry": ministry,
+                "name": plugin.message(Locale::Ja, &format!("{ministry}-ministry-name"), &[]),
                 "version": plugin.version(),
                 "types": plugin.catalogue().business_types.len(),
+                "catalogue": catalogue,
+                "history": history,
             })
         })
         .collect();
@@ -1171,6 +1217,49 @@ pub(crate) async fn upload_plugin(
                 return failure_page(locale, path, &error);
             }
             let errors = json!([{ "field": "file", "message": error.message(locale) }]);
+            plugins_page(&state, locale, &who, None, errors).await
+        }
+    }
+}
+
+/// `POST /staff/admin/plugins/{ministry}/versions/{version}/activation`: puts a stored version
+/// back in force (roll back); what went wrong is shown on the page, and nothing changes.
+pub(crate) async fn activate_plugin(
+    State(state): State<AppState>,
+    RequestLocale(locale): RequestLocale,
+    Path((ministry, version)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let path = "/staff/admin/plugins";
+    let who = match staff(&state, &headers, locale).await {
+        Ok(who) => who,
+        Err(redirect) => return redirect,
+    };
+    if let Err(err) = state.registrar.may_install_plugins(&who).await {
+        return failure_page(locale, path, &ApiError::from(err));
+    }
+    match state
+        .registrar
+        .activate_plugin(&ministry, &version, &format!("staff:{}", who.staff_id))
+        .await
+    {
+        Ok(report) => {
+            let notice = Catalog::embedded().message(
+                locale,
+                "staff-plugin-activated",
+                &[
+                    ("ministry", report.ministry_id.as_str().into()),
+                    ("version", report.version.as_str().into()),
+                ],
+            );
+            plugins_page(&state, locale, &who, Some(notice), json!([])).await
+        }
+        Err(err) => {
+            let error = ApiError::from(err);
+            if error.status() == StatusCode::INTERNAL_SERVER_ERROR {
+                return failure_page(locale, path, &error);
+            }
+            let errors = json!([{ "field": "versions", "message": error.message(locale) }]);
             plugins_page(&state, locale, &who, None, errors).await
         }
     }

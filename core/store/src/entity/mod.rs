@@ -5,6 +5,7 @@ pub mod account_token;
 pub mod application;
 pub mod audit_event;
 pub mod business_type_owner;
+pub mod change_copy;
 pub mod change_notification;
 pub mod counter;
 pub mod draft_import;
