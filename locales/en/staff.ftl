@@ -135,3 +135,4 @@ staff-plugin-in-force = In force
 staff-plugin-activate = Put this version back
 staff-plugin-activate-confirm = Put version { $version } back in force?
 staff-plugin-activated = The plugin of { $ministry } is back at version { $version }.
+staff-col-ministry = Ministry

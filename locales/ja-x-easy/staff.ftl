@@ -135,3 +135,4 @@ staff-plugin-in-force = つかっている
 staff-plugin-activate = この バージョンに もどす
 staff-plugin-activate-confirm = バージョン { $version } に もどします。いいですか。
 staff-plugin-activated = { $ministry } の プラグインを バージョン { $version } に もどしました。
+staff-col-ministry = しょうちょうの なまえ

@@ -135,3 +135,4 @@ staff-plugin-in-force = 使用中
 staff-plugin-activate = このバージョンに戻す
 staff-plugin-activate-confirm = バージョン { $version } に戻します。よろしいですか。
 staff-plugin-activated = { $ministry } のプラグインをバージョン { $version } に戻しました。
+staff-col-ministry = 府省庁名

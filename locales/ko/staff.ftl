@@ -135,3 +135,4 @@ staff-plugin-in-force = 사용 중
 staff-plugin-activate = 이 버전으로 되돌리기
 staff-plugin-activate-confirm = 버전 { $version }(으)로 되돌리시겠습니까?
 staff-plugin-activated = { $ministry }의 플러그인을 버전 { $version }(으)로 되돌렸습니다.
+staff-col-ministry = 부처명

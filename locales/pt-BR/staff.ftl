@@ -135,3 +135,4 @@ staff-plugin-in-force = Em vigor
 staff-plugin-activate = Voltar a esta versão
 staff-plugin-activate-confirm = Voltar à versão { $version }?
 staff-plugin-activated = O plugin de { $ministry } voltou à versão { $version }.
+staff-col-ministry = Ministério

@@ -135,3 +135,4 @@ staff-plugin-in-force = Đang dùng
 staff-plugin-activate = Quay lại phiên bản này
 staff-plugin-activate-confirm = Quay lại phiên bản { $version }?
 staff-plugin-activated = Plugin của { $ministry } đã quay lại phiên bản { $version }.
+staff-col-ministry = Tên bộ

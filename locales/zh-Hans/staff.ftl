@@ -135,3 +135,4 @@ staff-plugin-in-force = 使用中
 staff-plugin-activate = 恢复到此版本
 staff-plugin-activate-confirm = 要恢复到版本 { $version } 吗？
 staff-plugin-activated = 已将 { $ministry } 的插件恢复到版本 { $version }。
+staff-col-ministry = 省厅名称

@@ -139,6 +139,7 @@ pub struct TestApp {
     mailer: mailer::Mailer,
     mail_dir: PathBuf,
     mails_seen: usize,
+    store_config: store::StoreConfig,
     _dir: tempfile::TempDir,
 }
 
@@ -183,6 +184,7 @@ impl TestApp {
         };
         let store = store::Store::connect(&config).await.expect("connect");
         store.migrate().await.expect("migrate");
+        let store_config = config.clone();
         // 2026-11-21 09:00 JST
         let clock = Arc::new(TestClock(AtomicI64::new(1_795_219_200_000)));
         let registrar = Registrar::with_clock(
@@ -215,8 +217,39 @@ impl TestApp {
             mailer,
             mail_dir,
             mails_seen: 0,
+            store_config,
             _dir: dir,
         })
+    }
+
+    /// A second instance on the same database, as a second process would be: its own
+    /// connection pool, plugin registry (loaded from the database) and policy, sharing
+    /// nothing in memory with this one but the test clock.
+    pub async fn second_instance(&self) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = store::Store::connect(&self.store_config)
+            .await
+            .expect("connect");
+        let registrar = Registrar::with_clock(
+            store,
+            self.registrar.config().clone(),
+            Arc::new(registrar::PluginRegistry::new(plugin_engine())),
+            self.clock.clone(),
+        );
+        registrar.load_plugins().await.expect("plugins");
+        let mail_dir = dir.path().join("mail");
+        let mailer = mailer::Mailer::new(None, Some(mail_dir.clone())).expect("mailer");
+        let router = server::router(server::AppState::new(registrar.clone()));
+        TestApp {
+            router,
+            registrar,
+            clock: self.clock.clone(),
+            mailer,
+            mail_dir,
+            mails_seen: 0,
+            store_config: self.store_config.clone(),
+            _dir: dir,
+        }
     }
 
     /// Creates an enrolled staff member and logs them in; returns the `Cookie` header value.

@@ -446,6 +446,48 @@ async fn applicant_pages_work_in_a_real_browser_and_pass_axe() {
     );
     shot(&browser, "change-filed-ja").await;
 
+    // The remaining page kinds: the other steps (here on the registered applicant's copy), the
+    // password pages, a staff enrolment link, a link that no longer works, and a missing page.
+    let enrolment = app
+        .registrar
+        .bootstrap_staff(
+            "maff",
+            "enrol@maff.test",
+            "登録 花子",
+            authz::Role::Reviewer,
+        )
+        .await
+        .expect("staff")
+        .enrolment_link;
+    let enrolment_path = enrolment
+        .split_once("/staff/enrol/")
+        .map(|(_, token)| format!("/staff/enrol/{token}"))
+        .expect("enrolment path");
+    for (name, path) in [
+        ("step-kind", "/my/change/kind".to_owned()),
+        ("step-applicant", "/my/change/applicant".to_owned()),
+        (
+            "step-details",
+            "/my/change/establishments/0/details".to_owned(),
+        ),
+        ("step-site", "/my/change/establishments/0/site".to_owned()),
+        ("password-change", "/my/password".to_owned()),
+        ("password-reset", "/account/password-reset".to_owned()),
+        (
+            "set-password-expired",
+            format!("/account/password/{}", "A".repeat(43)),
+        ),
+        ("staff-enrol", enrolment_path),
+        ("not-found", "/no-such-page".to_owned()),
+    ] {
+        browser
+            .goto(&format!("{base}{path}?lang=ja"))
+            .await
+            .expect("page");
+        assert_accessible(&browser, &format!("{name} (ja)")).await;
+        shot(&browser, &format!("{name}-ja")).await;
+    }
+
     browser.quit().await.expect("quit");
 }
 

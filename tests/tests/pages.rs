@@ -211,6 +211,19 @@ async fn static_files_and_the_register_page_are_served(app: TestApp) {
     assert!(css.contains(":focus-visible"));
     let (status, _, _) = app.page(Method::GET, "/static/nope.js", &[]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // A mistyped address: a page for a browser, JSON for a program, 404 both.
+    let browser = [("accept", "text/html,application/xhtml+xml;q=0.9")];
+    let (status, _, html) = app
+        .page(Method::GET, "/no-such-page?lang=en", &browser)
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        html.contains("<html lang=\"en\"") && html.contains("<main"),
+        "{html}"
+    );
+    let (status, _, json) = app.page(Method::GET, "/api/v1/nothing", &browser).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(json.contains("\"not_found\""), "{json}");
     let (status, _, html) = app.page(Method::GET, "/register?lang=en", &[]).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(lang_of(&html), "en");

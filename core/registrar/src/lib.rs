@@ -7,6 +7,7 @@
 
 mod account;
 mod change_copy;
+mod changes;
 mod clock;
 mod correction;
 mod draft;
@@ -88,6 +89,8 @@ pub struct Registrar {
     mail_ready: Arc<tokio::sync::Notify>,
     plugins: Arc<PluginRegistry>,
     authz: Arc<tokio::sync::OnceCell<authz::Authz>>,
+    /// Every reload made because another instance announced a change (see `changes.rs`).
+    reloads: tokio::sync::broadcast::Sender<store::ChangeKind>,
 }
 
 impl std::fmt::Debug for Registrar {
@@ -121,6 +124,7 @@ impl Registrar {
             passwords: Arc::new(PasswordPolicy::embedded()),
             mail_ready: Arc::new(tokio::sync::Notify::new()),
             authz: Arc::new(tokio::sync::OnceCell::new()),
+            reloads: tokio::sync::broadcast::channel(16).0,
         }
     }
 

@@ -322,6 +322,7 @@ impl Registrar {
             business_types: plugin.owned.len(),
         };
         self.swap_in(plugin);
+        self.announce(store::ChangeKind::Plugins).await;
         tracing::info!(ministry, version = report.version, "plugin installed");
         Ok(report)
     }
@@ -401,6 +402,7 @@ impl Registrar {
             business_types: plugin.owned.len(),
         };
         self.swap_in(plugin);
+        self.announce(store::ChangeKind::Plugins).await;
         tracing::info!(ministry_id, version, "plugin version put back in force");
         Ok(report)
     }

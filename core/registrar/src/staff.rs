@@ -346,7 +346,7 @@ impl Registrar {
         })
         .await?;
         tx.commit().await?;
-        self.reload_policy().await?;
+        self.policy_changed().await?;
         Ok(())
     }
 
@@ -441,7 +441,7 @@ impl Registrar {
         })
         .await?;
         tx.commit().await?;
-        self.reload_policy().await?;
+        self.policy_changed().await?;
         Ok(TenantSummary {
             id: tenant.id,
             kind: tenant.kind,
@@ -555,7 +555,7 @@ impl Registrar {
         .await?;
         tx.commit().await?;
         self.mail_ready.notify_one();
-        self.reload_policy().await?;
+        self.policy_changed().await?;
         Ok(NewStaff {
             staff_id: id,
             enrolment_link: link,
@@ -655,7 +655,7 @@ impl Registrar {
         })
         .await?;
         tx.commit().await?;
-        self.reload_policy().await?;
+        self.policy_changed().await?;
         Ok(())
     }
 

@@ -313,11 +313,19 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     if args.demo {
         server::demo::seed(&registrar, &config.data_dir).await?;
     }
+    // On PostgreSQL, changes announced by other instances (and the CLI) are followed as they
+    // happen; the poll below is then only a safety net.
+    let following = registrar
+        .follow_changes()
+        .await
+        .context("following change announcements")?
+        .is_some();
+    let poll = Duration::from_secs(if following { 60 } else { 5 });
     let watcher = registrar.clone();
     tokio::spawn(async move {
         // Plugins installed by another process (the CLI, another instance) take effect here
-        // within seconds, without a restart.
-        let mut every = tokio::time::interval(Duration::from_secs(5));
+        // without a restart.
+        let mut every = tokio::time::interval(poll);
         loop {
             every.tick().await;
             match watcher.refresh_plugins().await {

@@ -251,9 +251,24 @@ pub(crate) fn routes() -> Router<AppState> {
         )
 }
 
-/// 404 for every unknown path, as JSON in the request's language.
-pub(crate) async fn not_found(RequestLocale(locale): RequestLocale) -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, "not_found").in_locale(locale)
+/// 404 for every unknown path in the request's language: a page for a browser, JSON otherwise.
+pub(crate) async fn not_found(
+    RequestLocale(locale): RequestLocale,
+    uri: axum::http::Uri,
+    headers: axum::http::HeaderMap,
+) -> axum::response::Response {
+    // A browser asking for a page gets a page; everything else the JSON error.
+    let wants_page = !uri.path().starts_with("/api/")
+        && headers
+            .get(axum::http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"));
+    if wants_page {
+        return web::not_found_page(locale, uri.path());
+    }
+    ApiError::new(StatusCode::NOT_FOUND, "not_found")
+        .in_locale(locale)
+        .into_response()
 }
 
 /// 405 for a known path with another method.
