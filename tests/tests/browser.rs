@@ -22,6 +22,7 @@ async fn assert_accessible(browser: &Browser, page: &str) {
         violations.is_empty(),
         "serious or critical accessibility violations on {page}: {violations:#?}"
     );
+    eprintln!("axe: {page}: no serious or critical violation");
 }
 
 async fn shot(browser: &Browser, name: &str) {

@@ -2,6 +2,7 @@
 //! how to run them and the latest figures are in `docs/performance.md`.
 
 pub mod queue;
+pub mod register;
 pub mod report;
 
 use std::path::PathBuf;

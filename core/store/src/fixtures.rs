@@ -6,7 +6,7 @@
 
 use sea_orm::{EntityTrait, Set};
 
-use crate::entity::{application, counter, review_seen, review_task};
+use crate::entity::{application, counter, public_register_entry, review_seen, review_task};
 use crate::{StoreError, Tx};
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -87,6 +87,29 @@ impl Tx {
                     staff_id: Set(staff_id.to_owned()),
                     application_id: Set(application_id.clone()),
                     seen_at: Set(*at),
+                }
+            }))
+            .exec_without_returning(self.txn())
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Stores published register rows (multi-row inserts; the database assigns the ids).
+    pub async fn insert_register_fixtures(&self, rows: &[crate::RegisterEntryRow]) -> Result<()> {
+        for chunk in rows.chunks(BATCH) {
+            public_register_entry::Entity::insert_many(chunk.iter().map(|row| {
+                public_register_entry::ActiveModel {
+                    id: sea_orm::ActiveValue::NotSet,
+                    registration_number: Set(row.registration_number.clone()),
+                    application_id: Set(row.application_id.clone()),
+                    applicant_name: Set(row.applicant_name.clone()),
+                    business_type: Set(row.business_type.clone()),
+                    establishment_name: Set(row.establishment_name.clone()),
+                    prefecture: Set(row.prefecture.clone()),
+                    address: Set(row.address.clone()),
+                    registered_on: Set(row.registered_on.clone()),
+                    search_key: Set(row.search_key.clone()),
                 }
             }))
             .exec_without_returning(self.txn())
