@@ -2,6 +2,8 @@
 //! - `ci`: everything CI checks — set-up, fmt, clippy, the tidy checks, all tests on SQLite and
 //!   PostgreSQL. Fails when anything fails.
 //! - `run`: set up and run the product on its embedded defaults with demo data.
+//! - `bench`: the performance harness (release build, minutes; `docs/performance.md`): every
+//!   bench in turn, each printing its figures next to their limits.
 //! - `import-postal-codes`: regenerate the embedded Japan Post data.
 
 use std::path::{Path, PathBuf};
@@ -17,13 +19,14 @@ fn main() -> anyhow::Result<()> {
         Some("ci") => ci(),
         Some("run") => run(&args[1..]),
         Some("build-plugins") => build_plugins(),
+        Some("bench") => bench(),
         Some("import-postal-codes") => step(
             "import postal codes",
             Command::new("python3").arg("tools/postal/import.py"),
         ),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | run [serve flags…] | build-plugins | import-postal-codes>"
+                "usage: cargo xtask <ci | run [serve flags…] | bench | build-plugins | import-postal-codes>"
             );
             bail!("unknown command")
         }
@@ -44,6 +47,36 @@ fn step(name: &str, command: &mut Command) -> anyhow::Result<()> {
     if !status.success() {
         bail!("{name} failed ({status})");
     }
+    Ok(())
+}
+
+/// The performance harness: each bench of `docs/performance.md` in turn (release build). The
+/// large data sets are generated on the first run and reused (`target/bench-data/`, databases
+/// `toroku_bench_*`).
+fn bench() -> anyhow::Result<()> {
+    step(
+        "set-up",
+        Command::new("bash").args(["scripts/setup.sh", "test"]),
+    )?;
+    build_plugins()?;
+    let database_url = std::env::var("TOROKU_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| DEFAULT_TEST_DATABASE_URL.to_owned());
+    for (name, package, bench) in [
+        ("P3 plugins vs native", "plugin-host", "review"),
+        ("P4 reviewer queue", "bench", "queue"),
+        ("P5 register export", "bench", "register"),
+        ("P6 start-up", "server", "startup"),
+    ] {
+        step(
+            name,
+            cargo()
+                .args(["bench", "-p", package, "--bench", bench])
+                .env("TOROKU_TEST_DATABASE_URL", &database_url),
+        )?;
+    }
+    eprintln!("xtask: bench done (P1 and P2 are not in the harness yet)");
     Ok(())
 }
 

@@ -161,6 +161,14 @@ async fn open(url: String, data: &RegisterData, backend: &str, out: &mut impl Wr
     store
 }
 
+/// Where the ministry plugins are (`TOROKU_PLUGIN_DIR`, else `target/plugins`).
+fn plugin_dir() -> std::path::PathBuf {
+    std::env::var_os("TOROKU_PLUGIN_DIR").map_or_else(
+        || std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/plugins"),
+        std::path::PathBuf::from,
+    )
+}
+
 /// Resident memory of this process now (kB, from `/proc/self/status`).
 fn rss_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -182,6 +190,22 @@ async fn export(backend: &'static str, store: Store, data: &RegisterData, full: 
         RegistrarConfig::default(),
         Arc::new(registrar::PluginRegistry::new(Arc::new(engine))),
     );
+    // The ministry plugins label the business types, as in service (a Fluent format each).
+    if registrar.load_plugins().await.unwrap_or(0) == 0 {
+        for ministry in ["env", "fsa", "maff", "meti", "mhlw", "mic", "mlit", "mof"] {
+            let path = plugin_dir().join(format!("{ministry}.wasm"));
+            let wasm = std::fs::read(&path).unwrap_or_else(|err| {
+                panic!(
+                    "{}: {err}; build the plugins first with `cargo xtask build-plugins`",
+                    path.display()
+                )
+            });
+            registrar
+                .install_plugin(wasm, "bench")
+                .await
+                .unwrap_or_else(|err| panic!("{ministry}: {err}"));
+        }
+    }
     let router = server::router(server::AppState::new(registrar));
     let before = rss_kb();
     let mut peak = before;
@@ -227,6 +251,10 @@ async fn export(backend: &'static str, store: Store, data: &RegisterData, full: 
         assert!(
             text.contains("\"株式会社\"\"ベンチ\"\",0\""),
             "{backend}: a quote and a comma are escaped: {text}"
+        );
+        assert!(
+            text.contains("\"食料品製造業\""),
+            "{backend}: business types carry their plugin's label: {text}"
         );
     }
     Figure {

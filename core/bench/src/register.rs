@@ -20,9 +20,9 @@ const BUSINESS_TYPES: [&str; 6] = [
     "food-manufacturing",
     "food-wholesale",
     "electricity",
-    "railway",
+    "railways",
     "banking",
-    "nursing-care",
+    "social-insurance-welfare-and-nursing-care",
 ];
 
 /// A register of `rows` published rows.

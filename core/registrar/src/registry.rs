@@ -481,11 +481,17 @@ impl Registrar {
         let next = (rows.len() as u64 > limit)
             .then(|| rows.get(limit as usize - 1).map(|r| r.id.to_string()))
             .flatten();
+        // A page holds few business types: look each label up once (a Fluent format each).
+        let mut labels: std::collections::HashMap<String, String> =
+            std::collections::HashMap::new();
         let entries = rows
             .into_iter()
             .take(limit as usize)
             .map(|row| RegisterEntry {
-                business_type_label: self.business_type_label(&row.business_type, locale),
+                business_type_label: labels
+                    .entry(row.business_type.clone())
+                    .or_insert_with(|| self.business_type_label(&row.business_type, locale))
+                    .clone(),
                 registration_number: row.registration_number,
                 registered_on: row.registered_on,
                 applicant_name: row.applicant_name,

@@ -48,15 +48,28 @@ pub(crate) const CSV_COLUMNS: [&str; 6] = [
 
 /// A CSV cell: quoted, with a leading `'` on text a spreadsheet would run as a formula.
 fn csv_cell(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    format!("\"{}\"", guarded.replace('"', "\"\""))
+    let mut cell = String::with_capacity(text.len() + 3);
+    push_csv_cell(&mut cell, text);
+    cell
 }
 
-fn csv_row(entry: &RegisterEntry) -> String {
+/// Appends `text` to `out` as a CSV cell (see [`csv_cell`]) without allocating.
+fn push_csv_cell(out: &mut String, text: &str) {
+    out.push('"');
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        out.push('\'');
+    }
+    for (i, part) in text.split('"').enumerate() {
+        if i > 0 {
+            out.push_str("\"\"");
+        }
+        out.push_str(part);
+    }
+    out.push('"');
+}
+
+/// Appends one register row to `out`, CRLF-terminated.
+fn push_csv_row(out: &mut String, entry: &RegisterEntry) {
     let cells = [
         &entry.registration_number,
         &entry.registered_on,
@@ -65,13 +78,13 @@ fn csv_row(entry: &RegisterEntry) -> String {
         &entry.establishment_name,
         &entry.address,
     ];
-    let mut row = cells
-        .iter()
-        .map(|c| csv_cell(c))
-        .collect::<Vec<_>>()
-        .join(",");
-    row.push_str("\r\n");
-    row
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_csv_cell(out, cell);
+    }
+    out.push_str("\r\n");
 }
 
 /// `GET /api/v1/register`.
@@ -134,7 +147,10 @@ async fn csv(
             let query = query?;
             match state.registrar.public_register(query.clone(), locale).await {
                 Ok((items, next)) => {
-                    let chunk: String = items.iter().map(csv_row).collect();
+                    let mut chunk = String::with_capacity(items.len() * 160);
+                    for item in &items {
+                        push_csv_row(&mut chunk, item);
+                    }
                     let following = next.map(|cursor| RegisterQuery {
                         cursor: Some(cursor),
                         ..query
