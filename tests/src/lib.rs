@@ -449,6 +449,16 @@ impl TestApp {
         (id, applicant)
     }
 
+    /// The version of `ministry`'s plugin this instance has in force, if any.
+    pub fn plugin_version_in_force(&self, ministry: &str) -> Option<String> {
+        self.registrar
+            .plugins()
+            .plugins()
+            .iter()
+            .find(|p| p.ministry_id() == ministry)
+            .map(|p| p.version().to_owned())
+    }
+
     /// A page request: status, headers and the body as text.
     pub async fn page(
         &self,

@@ -1074,13 +1074,7 @@ async fn central_installs_plugin_versions_through_the_page(app: TestApp) {
         "a reviewer cannot roll back: {status}"
     );
     assert_eq!(
-        app.registrar
-            .plugins()
-            .plugins()
-            .iter()
-            .find(|p| p.ministry_id() == "hostile")
-            .map(|p| p.version().to_owned())
-            .as_deref(),
+        app.plugin_version_in_force("hostile").as_deref(),
         Some("1.1.0")
     );
     let (status, _, html) = app
@@ -1093,13 +1087,7 @@ async fn central_installs_plugin_versions_through_the_page(app: TestApp) {
     assert_eq!(status, StatusCode::OK, "{html}");
     assert!(html.contains("バージョン 1.0.0 に戻しました"), "{html}");
     assert_eq!(
-        app.registrar
-            .plugins()
-            .plugins()
-            .iter()
-            .find(|p| p.ministry_id() == "hostile")
-            .map(|p| p.version().to_owned())
-            .as_deref(),
+        app.plugin_version_in_force("hostile").as_deref(),
         Some("1.0.0")
     );
     // Again: already in force, explained on the page; nothing changes.

@@ -401,13 +401,7 @@ async fn installing_a_new_version_changes_the_catalogue_without_a_restart() {
     let reloaded = app.registrar.load_plugins().await.expect("reload");
     assert!(reloaded > 0);
     assert_eq!(
-        app.registrar
-            .plugins()
-            .plugins()
-            .iter()
-            .find(|p| p.ministry_id() == "hostile")
-            .map(|p| p.version().to_owned())
-            .as_deref(),
+        app.plugin_version_in_force("hostile").as_deref(),
         Some("1.0.0")
     );
 }

@@ -1195,29 +1195,48 @@ pub(crate) async fn upload_plugin(
             json!([{ "field": "file", "message": message(locale, "apply-import-no-file") }]);
         return plugins_page(&state, locale, &who, None, errors).await;
     };
-    match state
+    let installed = state
         .registrar
         .install_plugin(wasm.to_vec(), &format!("staff:{}", who.staff_id))
-        .await
-    {
+        .await;
+    plugin_outcome(
+        &state,
+        locale,
+        &who,
+        installed,
+        ("staff-plugin-installed", "file"),
+    )
+    .await
+}
+
+/// The plugins page after an install or an activation: the notice `ids.0` on success, or the
+/// reason beside field `ids.1` (nothing changed); a failure of ours is a problem page.
+async fn plugin_outcome(
+    state: &AppState,
+    locale: Locale,
+    who: &StaffSession,
+    outcome: Result<registrar::InstallReport, registrar::PluginInstallError>,
+    (notice_id, field): (&str, &str),
+) -> Response {
+    match outcome {
         Ok(report) => {
             let notice = Catalog::embedded().message(
                 locale,
-                "staff-plugin-installed",
+                notice_id,
                 &[
                     ("ministry", report.ministry_id.as_str().into()),
                     ("version", report.version.as_str().into()),
                 ],
             );
-            plugins_page(&state, locale, &who, Some(notice), json!([])).await
+            plugins_page(state, locale, who, Some(notice), json!([])).await
         }
         Err(err) => {
             let error = ApiError::from(err);
             if error.status() == StatusCode::INTERNAL_SERVER_ERROR {
-                return failure_page(locale, path, &error);
+                return failure_page(locale, "/staff/admin/plugins", &error);
             }
-            let errors = json!([{ "field": "file", "message": error.message(locale) }]);
-            plugins_page(&state, locale, &who, None, errors).await
+            let errors = json!([{ "field": field, "message": error.message(locale) }]);
+            plugins_page(state, locale, who, None, errors).await
         }
     }
 }
@@ -1238,29 +1257,16 @@ pub(crate) async fn activate_plugin(
     if let Err(err) = state.registrar.may_install_plugins(&who).await {
         return failure_page(locale, path, &ApiError::from(err));
     }
-    match state
+    let activated = state
         .registrar
         .activate_plugin(&ministry, &version, &format!("staff:{}", who.staff_id))
-        .await
-    {
-        Ok(report) => {
-            let notice = Catalog::embedded().message(
-                locale,
-                "staff-plugin-activated",
-                &[
-                    ("ministry", report.ministry_id.as_str().into()),
-                    ("version", report.version.as_str().into()),
-                ],
-            );
-            plugins_page(&state, locale, &who, Some(notice), json!([])).await
-        }
-        Err(err) => {
-            let error = ApiError::from(err);
-            if error.status() == StatusCode::INTERNAL_SERVER_ERROR {
-                return failure_page(locale, path, &error);
-            }
-            let errors = json!([{ "field": "versions", "message": error.message(locale) }]);
-            plugins_page(&state, locale, &who, None, errors).await
-        }
-    }
+        .await;
+    plugin_outcome(
+        &state,
+        locale,
+        &who,
+        activated,
+        ("staff-plugin-activated", "versions"),
+    )
+    .await
 }
