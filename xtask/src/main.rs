@@ -64,6 +64,11 @@ fn bench() -> anyhow::Result<()> {
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| DEFAULT_TEST_DATABASE_URL.to_owned());
     for (name, package, bench) in [
+        (
+            "P2 one application of 20,000 establishments",
+            "bench",
+            "large",
+        ),
         ("P3 plugins vs native", "plugin-host", "review"),
         ("P4 reviewer queue", "bench", "queue"),
         ("P5 register export", "bench", "register"),
@@ -76,7 +81,7 @@ fn bench() -> anyhow::Result<()> {
                 .env("TOROKU_TEST_DATABASE_URL", &database_url),
         )?;
     }
-    eprintln!("xtask: bench done (P1 and P2 are not in the harness yet)");
+    eprintln!("xtask: bench done (P1 is not in the harness yet)");
     Ok(())
 }
 

@@ -19,6 +19,10 @@ use crate::{
     ReviewTaskRow, StaffRow, StaffSessionRow, StaffTokenRow, StoreError, TenantRow, Tx,
 };
 
+/// Rows per multi-row statement: keeps every statement under the engines' parameter limits
+/// (SQLite 32,766; PostgreSQL 65,535) whatever the size of an application.
+const ROWS_PER_STATEMENT: usize = 1_000;
+
 type Result<T> = std::result::Result<T, StoreError>;
 
 /// One page of a ministry's review queue: which rows, in which order, after which row.
@@ -328,14 +332,18 @@ impl Tx {
         if rows.is_empty() {
             return Ok(());
         }
-        let rows = rows.into_iter().map(|row| {
-            let mut active = row.into_active_model().reset_all();
-            active.id = sea_orm::ActiveValue::NotSet;
-            active
-        });
-        review_line::Entity::insert_many(rows)
-            .exec_without_returning(self.txn())
-            .await?;
+        // In statements of a bounded size: an application may have tens of thousands of lines,
+        // and every engine limits the parameters of one statement (SQLite: 32,766).
+        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+            let rows = chunk.iter().cloned().map(|row| {
+                let mut active = row.into_active_model().reset_all();
+                active.id = sea_orm::ActiveValue::NotSet;
+                active
+            });
+            review_line::Entity::insert_many(rows)
+                .exec_without_returning(self.txn())
+                .await?;
+        }
         Ok(())
     }
 
@@ -435,10 +443,12 @@ impl Tx {
         if ids.is_empty() {
             return Ok(());
         }
-        review_line::Entity::delete_many()
-            .filter(review_line::Column::Id.is_in(ids.iter().copied()))
-            .exec(self.txn())
-            .await?;
+        for chunk in ids.chunks(ROWS_PER_STATEMENT) {
+            review_line::Entity::delete_many()
+                .filter(review_line::Column::Id.is_in(chunk.iter().copied()))
+                .exec(self.txn())
+                .await?;
+        }
         Ok(())
     }
 
@@ -712,14 +722,16 @@ impl Tx {
         if rows.is_empty() {
             return Ok(());
         }
-        let rows = rows.into_iter().map(|row| {
-            let mut active = row.into_active_model().reset_all();
-            active.id = sea_orm::ActiveValue::NotSet;
-            active
-        });
-        public_register_entry::Entity::insert_many(rows)
-            .exec_without_returning(self.txn())
-            .await?;
+        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+            let rows = chunk.iter().cloned().map(|row| {
+                let mut active = row.into_active_model().reset_all();
+                active.id = sea_orm::ActiveValue::NotSet;
+                active
+            });
+            public_register_entry::Entity::insert_many(rows)
+                .exec_without_returning(self.txn())
+                .await?;
+        }
         Ok(())
     }
 
