@@ -9,6 +9,7 @@ mod m20261121_000003_review;
 mod m20261121_000004_queue_search;
 mod m20261121_000005_draft_import;
 mod m20261121_000006_change_copy;
+mod m20261121_000007_tenant_wall;
 
 /// Every migration of the product, in order.
 #[derive(Debug)]
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000004_queue_search::Migration),
             Box::new(m20261121_000005_draft_import::Migration),
             Box::new(m20261121_000006_change_copy::Migration),
+            Box::new(m20261121_000007_tenant_wall::Migration),
         ]
     }
 }

@@ -3,7 +3,10 @@
 //! here: sessions and idempotency keys are shared through the database; the outbox workers
 //! of both deliver every mail exactly once to a real SMTP server; a policy change and a plugin
 //! install made on one instance reach the other within a second, by announcement (a third
-//! instance that does not follow the announcements stays stale, so the test could fail).
+//! instance that does not follow the announcements stays stale, so the test could fail); both
+//! connect as a role that row-level security binds, and a reviewer's queue read on B goes
+//! through the tenant wall (the wall itself: `review.rs`,
+//! `postgres_walls_each_ministry_to_its_own_review_rows`).
 
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -51,6 +54,17 @@ async fn two_instances_on_one_postgres_share_state_and_follow_each_other() {
         .expect("follow")
         .expect("PostgreSQL announces changes");
     let mut b_reloads = b.registrar.subscribe_reloads();
+    for instance in [&a, &b] {
+        assert!(
+            instance
+                .registrar
+                .store()
+                .row_security_binds()
+                .await
+                .expect("role"),
+            "each instance connects as a role the tenant wall binds"
+        );
+    }
     // The stale instance builds its policy now and never hears of changes.
     stale.registrar.policy().await.expect("policy");
 

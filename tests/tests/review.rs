@@ -1010,3 +1010,86 @@ async fn every_endpoint_allows_exactly_the_roles_the_policy_names(mut app: TestA
         wrong.join("\n")
     );
 }
+
+/// PostgreSQL's row-level security is the second wall: a transaction walled to one ministry
+/// sees and writes only that ministry's review rows even when a query names no tenant, and the
+/// application's role is one the wall binds.
+#[tokio::test]
+async fn postgres_walls_each_ministry_to_its_own_review_rows() {
+    let Some(mut app) = TestApp::start(tests::Db::Postgres).await else {
+        return;
+    };
+    let store = app.registrar.store().clone();
+    assert!(
+        store.row_security_binds().await.expect("role"),
+        "the tests connect as a plain role, as the product must"
+    );
+    let document = mixed_document("soumu@minato-foods.example.jp", "株式会社みなと食品");
+    let (id, _) = app.submitted_application(&document).await;
+
+    let tenants = |lines: &[store::ReviewLineRow]| {
+        lines
+            .iter()
+            .map(|l| l.tenant_id.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    // Unwalled (applicants, the central administration): every ministry's rows.
+    let tx = store.read().await.expect("read");
+    let all = tx.review_lines(&id, 0).await.expect("lines");
+    assert_eq!(
+        tenants(&all).into_iter().collect::<Vec<_>>(),
+        ["maff", "meti"]
+    );
+    assert_eq!(tx.review_tasks_of(&id).await.expect("tasks").len(), 2);
+    drop(tx);
+
+    // Walled to 農林水産省: the same unfiltered queries answer only its rows.
+    let tx = store.read().await.expect("read");
+    tx.wall("maff").await.expect("wall");
+    let walled = tx.review_lines(&id, 0).await.expect("lines");
+    assert_eq!(tenants(&walled).into_iter().collect::<Vec<_>>(), ["maff"]);
+    let tasks = tx.review_tasks_of(&id).await.expect("tasks");
+    assert_eq!(
+        tasks
+            .iter()
+            .map(|t| t.tenant_id.as_str())
+            .collect::<Vec<_>>(),
+        ["maff"]
+    );
+    // Lifting the wall (the cross-ministry roll-up) shows everything again.
+    tx.lift_wall().await.expect("lift");
+    assert_eq!(
+        tx.review_lines(&id, 0).await.expect("lines").len(),
+        all.len()
+    );
+    drop(tx);
+
+    // A walled transaction cannot write another ministry's row either.
+    let tx = store.write().await.expect("write");
+    tx.wall("maff").await.expect("wall");
+    let mut meti_task = store
+        .read()
+        .await
+        .expect("read")
+        .review_tasks_of(&id)
+        .await
+        .expect("tasks")
+        .into_iter()
+        .find(|t| t.tenant_id == "meti")
+        .expect("meti's task");
+    meti_task.status = "decided".to_owned();
+    assert!(
+        tx.save_review_task(meti_task).await.is_err(),
+        "row-level security refuses another ministry's row"
+    );
+    drop(tx);
+    let tx = store.read().await.expect("read");
+    let meti = tx
+        .review_tasks_of(&id)
+        .await
+        .expect("tasks")
+        .into_iter()
+        .find(|t| t.tenant_id == "meti")
+        .expect("meti's task");
+    assert_eq!(meti.status, "open", "nothing changed");
+}

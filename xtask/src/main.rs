@@ -6,6 +6,7 @@
 //!   bench in turn, each printing its figures next to their limits.
 //! - `import-postal-codes`: regenerate the embedded Japan Post data.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -63,7 +64,9 @@ fn bench() -> anyhow::Result<()> {
         .ok()
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| DEFAULT_TEST_DATABASE_URL.to_owned());
+    let mut summary = Vec::new();
     for (name, package, bench) in [
+        ("P1 submissions over HTTP", "server", "submit"),
         (
             "P2 one application of 20,000 establishments",
             "bench",
@@ -74,15 +77,94 @@ fn bench() -> anyhow::Result<()> {
         ("P5 register export", "bench", "register"),
         ("P6 start-up", "server", "startup"),
     ] {
-        step(
+        summary.extend(bench_step(
             name,
             cargo()
                 .args(["bench", "-p", package, "--bench", bench])
                 .env("TOROKU_TEST_DATABASE_URL", &database_url),
-        )?;
+        )?);
+        if bench == "review" {
+            summary.extend(plugin_summary()?);
+        }
     }
-    eprintln!("xtask: bench done (P1 is not in the harness yet)");
+    let mut table = String::from(
+        "## Summary (cargo xtask bench)\n\n| bench | figure | measured | limit | verdict |\n|---|---|---|---|---|\n",
+    );
+    for line in &summary {
+        table.push_str(&format!("| {line} |\n"));
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(out)?;
+    write!(out, "{table}")?;
+    std::fs::write("target/bench-summary.md", &table)?;
+    let over = summary.iter().filter(|l| l.ends_with("| OVER")).count();
+    eprintln!(
+        "xtask: bench done: {} figures, {over} over their limits (table in target/bench-summary.md)",
+        summary.len()
+    );
     Ok(())
+}
+
+/// Runs one bench, echoing its output, and returns its `summary: ` lines (without the prefix).
+fn bench_step(name: &str, command: &mut Command) -> anyhow::Result<Vec<String>> {
+    use std::io::BufRead;
+    eprintln!("xtask: {name}");
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .with_context(|| format!("starting {name}"))?;
+    let stdout = child.stdout.take().context("bench output")?;
+    let mut lines = Vec::new();
+    for line in std::io::BufReader::new(stdout).lines() {
+        let line = line?;
+        writeln!(std::io::stdout(), "{line}")?;
+        if let Some(rest) = line.strip_prefix("summary: ") {
+            lines.push(rest.to_owned());
+        }
+    }
+    let status = child.wait()?;
+    if !status.success() {
+        bail!("{name} failed ({status})");
+    }
+    Ok(lines)
+}
+
+/// P3's summary from criterion's estimates (`target/criterion/review/…/new/estimates.json`):
+/// the per-call overhead, and the wasm review at 1, 100 and 10,000 establishments against the
+/// same rules run natively, on the in-memory document and with the JSON hand-off the wasm path
+/// pays.
+fn plugin_summary() -> anyhow::Result<Vec<String>> {
+    let mean_us = |id: &str| -> anyhow::Result<f64> {
+        let path = format!("target/criterion/review/{id}/new/estimates.json");
+        let text = std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;
+        let value: serde_json::Value = serde_json::from_str(&text)?;
+        value["mean"]["point_estimate"]
+            .as_f64()
+            .map(|ns| ns / 1e3)
+            .with_context(|| format!("{path}: no mean"))
+    };
+    let verdict = |ok: bool| if ok { "ok" } else { "OVER" };
+    let overhead = mean_us("wasm/0")?;
+    let mut lines = vec![format!(
+        "P3 plugins | per-call overhead (MAFF plugin, empty application) | {overhead:.1} µs | ≤ 50 µs | {}",
+        verdict(overhead <= 50.0)
+    )];
+    for n in [1, 100, 10_000] {
+        let wasm = mean_us(&format!("wasm/{n}"))?;
+        let native = mean_us(&format!("native/{n}"))?;
+        let json = mean_us(&format!("native-json/{n}"))?;
+        lines.push(format!(
+            "P3 plugins | review of {n} establishments: wasm ÷ native with the same JSON hand-off ({wasm:.0} ÷ {json:.0} µs) | {:.2}× | ≤ 1.5× | {}",
+            wasm / json,
+            verdict(wasm / json <= 1.5)
+        ));
+        lines.push(format!(
+            "P3 plugins | review of {n} establishments: wasm ÷ native on the in-memory document ({wasm:.0} ÷ {native:.1} µs) | {:.1}× | ≤ 1.5× | {}",
+            wasm / native,
+            verdict(wasm / native <= 1.5)
+        ));
+    }
+    Ok(lines)
 }
 
 fn cargo() -> Command {

@@ -70,6 +70,9 @@ async fn main() {
 
     let _ = writeln!(out);
     let _ = print_table(&mut out, &table);
+    if mode.full {
+        bench::report::summarise_rows(&mut out, "P4 reviewer queue", &table);
+    }
     let _ = std::fs::remove_dir_all(&scratch);
 }
 

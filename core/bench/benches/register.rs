@@ -121,6 +121,30 @@ async fn main() {
             if ok { "ok" } else { "OVER" },
         );
     }
+    for f in &figures {
+        let rate = f.rows as f64 / f.seconds;
+        let what = format!("{}: {} rows as CSV", f.backend, f.rows);
+        bench::report::summary(
+            &mut out,
+            "P5 register export",
+            &format!("{what}: rows/s"),
+            (
+                &format!("{rate:.0}"),
+                &format!("≥ {FLOOR_ROWS_PER_SECOND:.0}"),
+            ),
+            bench::report::verdict(full, rate >= FLOOR_ROWS_PER_SECOND),
+        );
+        bench::report::summary(
+            &mut out,
+            "P5 register export",
+            &format!("{what}: RSS growth"),
+            (
+                &format!("{:.1} MB", f.rss_growth_mb),
+                &format!("≤ {RSS_GROWTH_CEILING_MB:.0} MB"),
+            ),
+            bench::report::verdict(full, f.rss_growth_mb <= RSS_GROWTH_CEILING_MB),
+        );
+    }
     let _ = std::fs::remove_dir_all(&scratch);
 }
 

@@ -118,6 +118,49 @@ pub fn print_table(out: &mut impl Write, rows: &[Row]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The verdict word of a figure: `ok`, `OVER`, or `smoke` in a smoke run (no limits applied
+/// to debug figures).
+pub fn verdict(full: bool, ok: bool) -> &'static str {
+    match (full, ok) {
+        (false, _) => "smoke",
+        (true, true) => "ok",
+        (true, false) => "OVER",
+    }
+}
+
+/// One line for the harness's summary table (`cargo xtask bench` gathers every line that
+/// starts with `summary: ` into one table at the end of the run).
+pub fn summary(
+    out: &mut impl Write,
+    bench: &str,
+    what: &str,
+    (figure, limit): (&str, &str),
+    verdict: &str,
+) {
+    let _ = writeln!(
+        out,
+        "summary: {bench} | {what} | {figure} | {limit} | {verdict}"
+    );
+}
+
+/// [`summary`] for each row of a latency table: its p99 against its limit.
+pub fn summarise_rows(out: &mut impl Write, bench: &str, rows: &[Row]) {
+    for row in rows {
+        if let Some(limit) = row.limit {
+            summary(
+                out,
+                bench,
+                &format!("{}: {} (p99)", row.backend, row.scenario),
+                (
+                    &ms(row.latencies.percentile(0.99)),
+                    &format!("≤ {}", ms(limit)),
+                ),
+                if row.within_limit() { "ok" } else { "OVER" },
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

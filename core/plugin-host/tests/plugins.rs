@@ -30,7 +30,10 @@ fn wasm(name: &str) -> Vec<u8> {
 
 fn host() -> PluginHost {
     PluginHost::new(HostConfig {
-        call_timeout: Duration::from_millis(200),
+        // Short, so the infinite loop is stopped quickly; long enough that the finding flood
+        // (200,000 findings) is always stopped by the output limit, not the clock, even with
+        // a build running beside the tests (at 200 ms it once was).
+        call_timeout: Duration::from_secs(1),
         memory_limit_bytes: 64 << 20,
         ..HostConfig::default()
     })

@@ -1,5 +1,7 @@
 //! The draft behind a mailed link: open, save (never losing what was typed), check, submit.
 
+use std::sync::Arc;
+
 use domain::document::{self, Catalogue, CheckContext, PostalDirectory};
 use domain::finding::Finding;
 use serde_json::{Value, json};
@@ -204,14 +206,25 @@ impl Registrar {
             let tx = self.store.read().await?;
             self.usable_draft(&tx, token).await?.0.document
         };
-        Ok(self.check_document(&stored).await.1)
+        Ok(self.check_document(&stored).await.1.clone())
     }
 
     /// The stored document normalised once more, and everything the core rules and the
-    /// owning plugins find in it.
-    async fn check_document(&self, stored: &str) -> (Value, CheckReport) {
-        self.check_value(serde_json::from_str(stored).unwrap_or(Value::Null))
-            .await
+    /// owning plugins find in it; the same text under the same plugins is judged once
+    /// (`judgement.rs`).
+    async fn check_document(&self, stored: &str) -> crate::judgement::Judged {
+        let key = crate::judgement::key_of(stored);
+        let plugins = self.plugins();
+        if let Some(judged) = self.judgements.get(&key, &plugins) {
+            return judged;
+        }
+        let judged = Arc::new(
+            self.check_value(serde_json::from_str(stored).unwrap_or(Value::Null))
+                .await,
+        );
+        self.judgements
+            .put(key, plugins, stored.len(), judged.clone());
+        judged
     }
 
     /// A document normalised once more, and everything the core rules and the owning plugins
@@ -272,7 +285,7 @@ impl Registrar {
                 replayed: true,
             }));
         }
-        let (application, _) = self.usable_draft(&tx, token).await?;
+        let (application, _) = self.draft_of_link(&tx, &link).await?;
         if let Some(revision) = confirmed_revision
             && revision != application.revision
         {
@@ -280,9 +293,10 @@ impl Registrar {
                 current: application.revision,
             });
         }
-        let Some((judged_revision, (document, report))) = judged else {
+        let Some((judged_revision, judged)) = judged else {
             return Err(DraftError::LinkInvalid.into());
         };
+        let (document, report) = &*judged;
         if judged_revision != application.revision {
             return Err(SubmitError::RevisionMismatch {
                 current: application.revision,
@@ -290,40 +304,29 @@ impl Registrar {
         }
         if report.has_errors() {
             // Dropping `tx` rolls back: a refused submission changes nothing.
-            return Ok(SubmitOutcome::Rejected(report));
+            return Ok(SubmitOutcome::Rejected(report.clone()));
         }
         let findings = &report.core;
+        let normalised = document.to_string();
+        let judged_by: Vec<String> = report.plugins.iter().map(|r| r.plugin.label()).collect();
         if !tx
-            .set_application_status(&application.id, "draft", "submitted", now)
+            .submit_application(
+                &application.id,
+                serde_json::to_string(&judged_by).unwrap_or_default(),
+                (normalised != application.document).then_some(normalised),
+                now,
+            )
             .await?
         {
             return Err(DraftError::AlreadySubmitted.into());
         }
-        let normalised = document.to_string();
-        if normalised != application.document {
-            tx.update_application_document(&application.id, normalised, now)
-                .await?;
-        }
         tx.revoke_draft_tokens(&application.id, now).await?;
-        let judged_by: Vec<String> = report.plugins.iter().map(|r| r.plugin.label()).collect();
-        tx.set_judged_by(
-            &application.id,
-            serde_json::to_string(&judged_by).unwrap_or_default(),
-        )
-        .await?;
-        let lines = crate::review::document_lines(&document)
+        let lines = crate::review::document_lines(document)
             .into_iter()
             .map(|(path, business_type)| (path, business_type, None))
             .collect();
-        self.route_round(
-            &tx,
-            &application.id,
-            &document,
-            (0, "application"),
-            lines,
-            now,
-        )
-        .await?;
+        self.route_first_round(&tx, &application.id, document, lines, now)
+            .await?;
         let locale = i18n::Locale::from_tag(&application.locale).unwrap_or(i18n::Locale::Ja);
         let account_id = self.account_for(&tx, &application, now).await?;
         let password_token = new_token();
@@ -402,6 +405,15 @@ impl Registrar {
             .draft_token(&token_hash(token))
             .await?
             .ok_or(DraftError::LinkInvalid)?;
+        self.draft_of_link(tx, &link).await
+    }
+
+    /// The draft a link found leads to, if the link is still usable and the draft still one.
+    async fn draft_of_link(
+        &self,
+        tx: &Tx,
+        link: &store::DraftTokenRow,
+    ) -> Result<(ApplicationRow, i64), DraftError> {
         if link.revoked_at.is_some() {
             return Err(DraftError::AlreadySubmitted);
         }

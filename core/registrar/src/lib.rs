@@ -12,6 +12,7 @@ mod clock;
 mod correction;
 mod draft;
 pub mod errors;
+mod judgement;
 mod mail;
 mod outbox;
 mod password;
@@ -36,7 +37,7 @@ pub use plugins::{
     InstallReport, InstalledPlugin, InstalledSet, PluginInstallError, PluginRegistry, PluginReview,
     PluginVersion,
 };
-pub use registry::{RegisterEntry, RegisterQuery};
+pub use registry::{REGISTER_EXPORT_PAGE, RegisterEntry, RegisterQuery};
 pub use review::{QueueQuery, ReviewView};
 pub use staff::{Enrolment, NewStaff, StaffSession, StaffSummary, TenantSummary};
 
@@ -91,6 +92,8 @@ pub struct Registrar {
     authz: Arc<tokio::sync::OnceCell<authz::Authz>>,
     /// Every reload made because another instance announced a change (see `changes.rs`).
     reloads: tokio::sync::broadcast::Sender<store::ChangeKind>,
+    /// Recent judgements of stored texts (`judgement.rs`).
+    judgements: Arc<judgement::JudgementCache>,
 }
 
 impl std::fmt::Debug for Registrar {
@@ -125,6 +128,7 @@ impl Registrar {
             mail_ready: Arc::new(tokio::sync::Notify::new()),
             authz: Arc::new(tokio::sync::OnceCell::new()),
             reloads: tokio::sync::broadcast::channel(16).0,
+            judgements: Arc::default(),
         }
     }
 

@@ -108,6 +108,14 @@ pub struct ReviewView {
     pub report: CheckReport,
 }
 
+/// What the tasks of a round are made from: its lines, the tenants with an open inquiry in
+/// it, and the tasks as they stand (by tenant).
+struct RoundState {
+    lines: Vec<ReviewLineRow>,
+    open_inquiries: BTreeSet<String>,
+    existing: BTreeMap<String, ReviewTaskRow>,
+}
+
 impl Registrar {
     // ---- routing ----
 
@@ -122,13 +130,59 @@ impl Registrar {
         lines: Vec<(String, String, Option<String>)>,
         now: i64,
     ) -> Result<(), StoreError> {
+        let rows = self.routed_lines(tx, application_id, round, lines).await?;
+        tx.insert_review_lines(rows).await?;
+        self.refresh_tasks(tx, application_id, document, (round, kind), Some(now), now)
+            .await?;
+        Ok(())
+    }
+
+    /// [`Self::route_round`] for an application's first round, at its submission: nothing of
+    /// it is stored yet (no line, task or inquiry), so the tasks are made from the new lines
+    /// without reading them back.
+    pub(crate) async fn route_first_round(
+        &self,
+        tx: &Tx,
+        application_id: &str,
+        document: &Value,
+        lines: Vec<(String, String, Option<String>)>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let rows = self.routed_lines(tx, application_id, 0, lines).await?;
+        let state = RoundState {
+            lines: rows.clone(),
+            open_inquiries: BTreeSet::new(),
+            existing: BTreeMap::new(),
+        };
+        tx.insert_review_lines(rows).await?;
+        self.write_tasks(
+            tx,
+            application_id,
+            document,
+            (0, "application"),
+            (Some(now), now),
+            state,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Review lines for `(path, business type, tenant if already known)`, each routed to the
+    /// owner of its type.
+    async fn routed_lines(
+        &self,
+        tx: &Tx,
+        application_id: &str,
+        round: i32,
+        lines: Vec<(String, String, Option<String>)>,
+    ) -> Result<Vec<ReviewLineRow>, StoreError> {
         let owners: BTreeMap<String, String> = tx
             .ownership()
             .await?
             .into_iter()
             .map(|o| (o.business_type, o.tenant_id))
             .collect();
-        let rows = lines
+        Ok(lines
             .into_iter()
             .map(|(path, business_type, tenant)| ReviewLineRow {
                 id: 0,
@@ -144,11 +198,7 @@ impl Registrar {
                 decided_by: None,
                 decided_at: None,
             })
-            .collect();
-        tx.insert_review_lines(rows).await?;
-        self.refresh_tasks(tx, application_id, document, (round, kind), Some(now), now)
-            .await?;
-        Ok(())
+            .collect())
     }
 
     /// Recomputes every tenant's task of an application's round from its lines and open
@@ -163,20 +213,48 @@ impl Registrar {
         changed_at: Option<i64>,
         now: i64,
     ) -> Result<bool, StoreError> {
-        let lines = tx.review_lines(application_id, round).await?;
-        let open_inquiries: BTreeSet<String> = tx
-            .inquiries_of(application_id)
-            .await?
-            .into_iter()
-            .filter(|i| i.status == "open" && i.round == round)
-            .map(|i| i.tenant_id)
-            .collect();
-        let existing: BTreeMap<String, ReviewTaskRow> = tx
-            .review_tasks_of(application_id)
-            .await?
-            .into_iter()
-            .map(|t| (t.tenant_id.clone(), t))
-            .collect();
+        let state = RoundState {
+            lines: tx.review_lines(application_id, round).await?,
+            open_inquiries: tx
+                .inquiries_of(application_id)
+                .await?
+                .into_iter()
+                .filter(|i| i.status == "open" && i.round == round)
+                .map(|i| i.tenant_id)
+                .collect(),
+            existing: tx
+                .review_tasks_of(application_id)
+                .await?
+                .into_iter()
+                .map(|t| (t.tenant_id.clone(), t))
+                .collect(),
+        };
+        self.write_tasks(
+            tx,
+            application_id,
+            document,
+            (round, kind),
+            (changed_at, now),
+            state,
+        )
+        .await
+    }
+
+    /// Writes every tenant's task of a round from what [`Self::refresh_tasks`] reads.
+    async fn write_tasks(
+        &self,
+        tx: &Tx,
+        application_id: &str,
+        document: &Value,
+        (round, kind): (i32, &str),
+        (changed_at, now): (Option<i64>, i64),
+        state: RoundState,
+    ) -> Result<bool, StoreError> {
+        let RoundState {
+            lines,
+            open_inquiries,
+            existing,
+        } = state;
         let mut per_tenant: BTreeMap<&str, (i32, i32)> = BTreeMap::new();
         for line in lines.iter().filter(|l| !l.tenant_id.is_empty()) {
             let entry = per_tenant.entry(&line.tenant_id).or_default();
@@ -322,7 +400,7 @@ impl Registrar {
             .search
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty());
-        let tx = self.store.read().await?;
+        let tx = self.staff_tx(who, false).await?;
         let rows = tx
             .review_queue(&QueueFilter {
                 tenant_id: who.tenant_id.clone(),
@@ -382,7 +460,7 @@ impl Registrar {
         let types = policy.business_types_of(&who.tenant_id);
         let now = self.now();
         let (body, document) = {
-            let tx = self.store.write().await?;
+            let tx = self.staff_tx(who, true).await?;
             let task = tx
                 .review_task(application_id, &who.tenant_id)
                 .await?
@@ -496,7 +574,7 @@ impl Registrar {
             }
         };
         let now = self.now();
-        let tx = self.store.write().await?;
+        let tx = self.staff_tx(who, true).await?;
         let line = tx
             .review_line(line_id)
             .await?
@@ -539,6 +617,8 @@ impl Registrar {
         } else {
             "change"
         };
+        // Whether every ministry has decided is the one cross-tenant question.
+        tx.lift_wall().await?;
         let settled = self
             .refresh_tasks(
                 &tx,
@@ -596,7 +676,7 @@ impl Registrar {
             .await?;
         let types = policy.business_types_of(&who.tenant_id);
         let now = self.now();
-        let tx = self.store.write().await?;
+        let tx = self.staff_tx(who, true).await?;
         let task = tx
             .review_task(application_id, &who.tenant_id)
             .await?
@@ -649,6 +729,8 @@ impl Registrar {
             answered_at: None,
         };
         tx.insert_inquiry(row.clone()).await?;
+        // The other ministries' tasks change too (the application went back to the applicant).
+        tx.lift_wall().await?;
         if application.status != "returned" {
             tx.set_application_status(application_id, &application.status, "returned", now)
                 .await?;

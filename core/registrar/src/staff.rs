@@ -209,6 +209,22 @@ impl Registrar {
         }
     }
 
+    /// A transaction for a staff member's work. A ministry's staff member's transaction is
+    /// walled to their tenant ([`Tx::wall`]: row-level security on PostgreSQL, the second wall
+    /// behind [`Self::authorize`]); the central administration's is not: it works across the
+    /// ministries by design.
+    pub(crate) async fn staff_tx(&self, who: &StaffSession, write: bool) -> Result<Tx, StoreError> {
+        let tx = if write {
+            self.store.write().await?
+        } else {
+            self.store.read().await?
+        };
+        if who.tenant_id != authz::CENTRAL_TENANT {
+            tx.wall(&who.tenant_id).await?;
+        }
+        Ok(tx)
+    }
+
     /// Whether a staff member may install plugin versions (central administration).
     pub async fn may_install_plugins(&self, who: &StaffSession) -> Result<(), StaffError> {
         self.authorize(

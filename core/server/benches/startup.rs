@@ -14,26 +14,20 @@
 //! Under `cargo test` the same runs as a smoke test of the debug binary (no limits applied:
 //! debug figures say nothing), checking that both starts serve.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use common::{Started, start, stop};
 
 const WARM_START_LIMIT: Duration = Duration::from_secs(1);
 const IDLE_RSS_LIMIT_MB: f64 = 100.0;
 
 fn main() {
     let full = std::env::args().any(|a| a == "--bench");
-    let plugin_dir = std::env::var_os("TOROKU_PLUGIN_DIR").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/plugins"),
-        PathBuf::from,
-    );
-    assert!(
-        plugin_dir.join("maff.wasm").exists(),
-        "{}: build the plugins first with `cargo xtask build-plugins`",
-        plugin_dir.display()
-    );
+    let plugin_dir = common::plugin_dir();
     let data_dir =
         std::env::temp_dir().join(format!("toroku-startup-{}", uuid::Uuid::new_v4().simple()));
     let mut out = std::io::stdout().lock();
@@ -50,7 +44,7 @@ fn main() {
             Some(WARM_START_LIMIT),
         ),
     ] {
-        let started = start(&data_dir, &plugin_dir);
+        let started = start(&data_dir, &plugin_dir, None);
         let rss = idle_rss_mb(&started);
         let _ = writeln!(
             out,
@@ -67,67 +61,40 @@ fn main() {
     );
     let _ = writeln!(out, "|---|---|---|---|---|---|");
     for (label, ready, limit, rss) in &rows {
-        let ok = !full || (limit.is_none_or(|l| *ready <= l) && *rss <= IDLE_RSS_LIMIT_MB);
+        let ok = limit.is_none_or(|l| *ready <= l) && *rss <= IDLE_RSS_LIMIT_MB;
         let _ = writeln!(
             out,
             "| {label} | {:.3} s | {} | {rss:.1} MB | {IDLE_RSS_LIMIT_MB:.0} MB | {} |",
             ready.as_secs_f64(),
             limit.map_or_else(|| "—".to_owned(), |l| format!("{:.3} s", l.as_secs_f64())),
-            if !full {
-                "smoke"
-            } else if ok {
-                "ok"
-            } else {
-                "OVER"
-            },
+            common::verdict(full, ok),
+        );
+    }
+    for (label, ready, limit, rss) in &rows {
+        if let Some(limit) = limit {
+            common::summary(
+                &mut out,
+                "P6 start-up",
+                &format!("{label}: ready"),
+                (
+                    &format!("{:.3} s", ready.as_secs_f64()),
+                    &format!("≤ {:.0} s", limit.as_secs_f64()),
+                ),
+                common::verdict(full, *ready <= *limit),
+            );
+        }
+        common::summary(
+            &mut out,
+            "P6 start-up",
+            &format!("{label}: idle RSS"),
+            (
+                &format!("{rss:.1} MB"),
+                &format!("≤ {IDLE_RSS_LIMIT_MB:.0} MB"),
+            ),
+            common::verdict(full, *rss <= IDLE_RSS_LIMIT_MB),
         );
     }
     let _ = std::fs::remove_dir_all(&data_dir);
-}
-
-struct Started {
-    child: Child,
-    addr: String,
-    ready: Duration,
-}
-
-/// A port free now (the server binds it a moment later).
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or_else(|err| panic!("no free port: {err}"))
-}
-
-/// Spawns the binary and waits for its "serving" line (reading its log as it comes).
-fn start(data_dir: &Path, plugin_dir: &Path) -> Started {
-    let addr = format!("127.0.0.1:{}", free_port());
-    let began = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_toroku"))
-        .args(["serve", "--demo", "--addr", &addr])
-        .arg("--data-dir")
-        .arg(data_dir)
-        .arg("--plugin-dir")
-        .arg(plugin_dir)
-        .env("RUST_LOG", "info")
-        .env_remove("DATABASE_URL")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap_or_else(|err| panic!("spawn toroku: {err}"));
-    let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
-    let mut lines = BufReader::new(stdout).lines();
-    let ready = loop {
-        match lines.next() {
-            Some(Ok(line)) if line.contains("toroku is serving") => break began.elapsed(),
-            Some(Ok(_)) => {}
-            Some(Err(err)) => panic!("reading the server's log: {err}"),
-            None => panic!("toroku exited before serving: {:?}", child.wait()),
-        }
-    };
-    // Keep draining the log so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Started { child, addr, ready }
 }
 
 /// Resident memory after one health check (MB).
@@ -139,18 +106,5 @@ fn idle_rss_mb(started: &Started) -> f64 {
     let mut answer = String::new();
     let _ = stream.read_to_string(&mut answer);
     assert!(answer.starts_with("HTTP/1.1 200"), "health check: {answer}");
-    let status =
-        std::fs::read_to_string(format!("/proc/{}/status", started.child.id())).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|line| {
-            line.strip_prefix("VmRSS:")
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        })
-        .map_or(0.0, |kb| kb / 1024.0)
-}
-
-fn stop(mut child: Child) {
-    let _ = child.kill();
-    let _ = child.wait();
+    common::rss_mb(started.child.id())
 }

@@ -295,6 +295,12 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.mail_from = args.mail_from;
     let store = open_store(&config).await?;
     store.migrate().await.context("running migrations")?;
+    if !store.row_security_binds().await? {
+        tracing::warn!(
+            "the database role is a superuser or has BYPASSRLS: the row-level security wall \
+             around each ministry's review rows does not hold; connect as a plain role"
+        );
+    }
     let registrar = new_registrar(
         store,
         RegistrarConfig {

@@ -43,11 +43,22 @@ impl StoreConfig {
     }
 }
 
+/// How long a writer waits for its turn (for the writer connection, then in SQLite's busy
+/// handler).
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// A pool of connections to the product's database.
 #[derive(Debug, Clone)]
 pub struct Store {
     db: DatabaseConnection,
     backend: Backend,
+    /// SQLite takes one writer at a time: its writes go through a pool of one connection of
+    /// their own, where this process's writers queue in order (first come, first served),
+    /// instead of meeting in SQLite's busy handler, which sleeps and retries (1 ms, 2 ms,
+    /// 5 ms … up to 100 ms a time) and so turns a short queue into a long tail of latency, and
+    /// instead of holding reader connections while they wait. Other processes (the CLI) still
+    /// meet the busy timeout. `None` on PostgreSQL, whose writers run side by side.
+    writer: Option<DatabaseConnection>,
 }
 
 impl Store {
@@ -60,20 +71,39 @@ impl Store {
         } else {
             return Err(StoreError::UnsupportedUrl);
         };
-        let mut options = ConnectOptions::new(config.url.clone());
-        options
-            .max_connections(config.max_connections.max(2))
-            .min_connections(1)
-            .acquire_timeout(Duration::from_secs(10))
-            .sqlx_logging(false)
-            .map_sqlx_sqlite_opts(|opts| {
-                opts.journal_mode(SqliteJournalMode::Wal)
-                    .synchronous(SqliteSynchronous::Full)
-                    .foreign_keys(true)
-                    .busy_timeout(Duration::from_secs(5))
-            });
-        let db = Database::connect(options).await?;
-        Ok(Store { db, backend })
+        let options = |connections: u32, acquire_timeout: Duration| {
+            let mut options = ConnectOptions::new(config.url.clone());
+            options
+                .max_connections(connections)
+                .min_connections(1)
+                .acquire_timeout(acquire_timeout)
+                .sqlx_logging(false)
+                .map_sqlx_sqlite_opts(|opts| {
+                    opts.journal_mode(SqliteJournalMode::Wal)
+                        .synchronous(SqliteSynchronous::Full)
+                        .foreign_keys(true)
+                        .busy_timeout(BUSY_TIMEOUT)
+                        // The product runs a few hundred distinct statements; keep them prepared.
+                        .statement_cache_capacity(1_000)
+                });
+            options
+        };
+        let db = Database::connect(options(
+            config.max_connections.max(2),
+            Duration::from_secs(10),
+        ))
+        .await?;
+        let writer = match backend {
+            // Waiting for the writer connection is waiting for the write lock: as long as
+            // SQLite's own busy timeout, so a writer never waits for ever.
+            Backend::Sqlite => Some(Database::connect(options(1, BUSY_TIMEOUT)).await?),
+            Backend::Postgres => None,
+        };
+        Ok(Store {
+            db,
+            backend,
+            writer,
+        })
     }
 
     /// Brings the schema up to date.
@@ -87,22 +117,44 @@ impl Store {
         self.backend
     }
 
-    /// Starts a transaction that will write (SQLite: `BEGIN IMMEDIATE`).
+    /// Starts a transaction that will write (SQLite: on the writer connection, in turn, with
+    /// `BEGIN IMMEDIATE`).
     pub async fn write(&self) -> Result<Tx, StoreError> {
         let options = TransactionOptions {
             sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
             ..TransactionOptions::default()
         };
-        let txn = match self.backend {
-            Backend::Sqlite => self.db.begin_with_options(options).await?,
-            Backend::Postgres => self.db.begin().await?,
-        };
-        Ok(Tx::new(txn))
+        match &self.writer {
+            Some(writer) => Ok(Tx::new(writer.begin_with_options(options).await?)),
+            None => Ok(Tx::new(self.db.begin().await?)),
+        }
     }
 
     /// Starts a transaction that only reads (a consistent snapshot).
     pub async fn read(&self) -> Result<Tx, StoreError> {
         Ok(Tx::new(self.db.begin().await?))
+    }
+
+    /// Whether row-level security binds this connection's role: always `true` on SQLite
+    /// (nothing to bypass); on PostgreSQL `false` for a superuser or a role with `BYPASSRLS`,
+    /// for which the tenant wall of migration 7 does not hold.
+    pub async fn row_security_binds(&self) -> Result<bool, StoreError> {
+        use sea_orm::{ConnectionTrait, Statement};
+        if self.backend == Backend::Sqlite {
+            return Ok(true);
+        }
+        let row = self
+            .db
+            .query_one_raw(Statement::from_string(
+                sea_orm::DatabaseBackend::Postgres,
+                "SELECT rolsuper OR rolbypassrls AS bypasses FROM pg_roles WHERE rolname = current_user",
+            ))
+            .await?;
+        let bypasses = match row {
+            Some(row) => row.try_get::<bool>("", "bypasses")?,
+            None => true,
+        };
+        Ok(!bypasses)
     }
 
     /// Checks that the database answers.
@@ -116,8 +168,14 @@ impl Store {
     }
 }
 
-/// Creates an empty PostgreSQL database named `<prefix>_<random>` through `admin_url` and
-/// returns its URL; each test gets its own, so tests run in parallel without sharing state.
+/// The plain role the scratch databases belong to and are used through: not a superuser and
+/// without `BYPASSRLS`, as the application's role in service must be, so that row-level
+/// security (migration 7) binds it.
+pub const APP_ROLE: &str = "toroku_app";
+
+/// Creates an empty PostgreSQL database named `<prefix>_<random>` through `admin_url`, owned
+/// by [`APP_ROLE`] (created if missing), and returns a URL that connects as that role; each
+/// test gets its own database, so tests run in parallel without sharing state.
 pub async fn create_scratch_database(admin_url: &str, prefix: &str) -> Result<String, StoreError> {
     use sea_orm::ConnectionTrait;
     let name = format!("{prefix}_{}", uuid::Uuid::new_v4().simple());
@@ -127,12 +185,59 @@ pub async fn create_scratch_database(admin_url: &str, prefix: &str) -> Result<St
         .acquire_timeout(Duration::from_secs(5))
         .sqlx_logging(false);
     let admin = Database::connect(options).await?;
+    // Tests start in parallel: two may create the role at once.
     admin
-        .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+        .execute_unprepared(&format!(
+            "DO $$ BEGIN CREATE ROLE {APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS; \
+             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+        ))
+        .await?;
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE \"{name}\" OWNER {APP_ROLE}"))
         .await?;
     admin.close().await?;
-    let base = admin_url
-        .rsplit_once('/')
-        .map_or(admin_url, |(base, _)| base);
-    Ok(format!("{base}/{name}"))
+    Ok(url_as(admin_url, APP_ROLE, &name))
+}
+
+/// `admin_url` with its user replaced by `role` (no password: these servers trust local
+/// connections) and its database by `database`; query parameters are kept.
+fn url_as(admin_url: &str, role: &str, database: &str) -> String {
+    let (scheme, rest) = admin_url
+        .split_once("://")
+        .unwrap_or(("postgres", admin_url));
+    let rest = rest.rsplit_once('@').map_or(rest, |(_, rest)| rest);
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let query = path
+        .split_once('?')
+        .map_or(String::new(), |(_, q)| format!("?{q}"));
+    format!("{scheme}://{role}@{host}/{database}{query}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::url_as;
+
+    #[test]
+    fn the_scratch_url_names_the_role_and_the_database() {
+        assert_eq!(
+            url_as(
+                "postgres://postgres@127.0.0.1:5432/postgres",
+                "toroku_app",
+                "t_1"
+            ),
+            "postgres://toroku_app@127.0.0.1:5432/t_1"
+        );
+        assert_eq!(
+            url_as(
+                "postgresql://u:secret@db.example:5433/x?sslmode=disable",
+                "r",
+                "d"
+            ),
+            "postgresql://r@db.example:5433/d?sslmode=disable"
+        );
+        assert_eq!(
+            url_as("postgres://localhost/x", "r", "d"),
+            "postgres://r@localhost/d"
+        );
+    }
 }

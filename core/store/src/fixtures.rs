@@ -6,7 +6,9 @@
 
 use sea_orm::{EntityTrait, Set};
 
-use crate::entity::{application, counter, public_register_entry, review_seen, review_task};
+use crate::entity::{
+    application, counter, draft_token, public_register_entry, review_seen, review_task,
+};
 use crate::{StoreError, Tx};
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -27,6 +29,24 @@ pub struct QueueFixture {
     pub submitted_at: i64,
     /// One `(tenant id, task status, lines)` per involved ministry.
     pub tasks: Vec<(String, &'static str, i32)>,
+}
+
+/// One draft ready to be submitted, as the P1 generator writes it: the application row
+/// (status `draft`, revision 1) and its draft link.
+#[derive(Debug, Clone)]
+pub struct DraftFixture {
+    /// The application id.
+    pub id: String,
+    /// The applicant's login e-mail (unique per draft).
+    pub email: String,
+    /// The application document (JSON text).
+    pub document: String,
+    /// SHA-256 (hex) of the draft link's token.
+    pub token_hash: String,
+    /// When the draft was made (Unix ms).
+    pub created_at: i64,
+    /// When its link expires (Unix ms).
+    pub expires_at: i64,
 }
 
 impl Tx {
@@ -77,6 +97,46 @@ impl Tx {
             }
         }
         Ok(())
+    }
+
+    /// Stores drafts with their links (multi-row inserts).
+    pub async fn insert_draft_fixtures(&self, rows: &[DraftFixture]) -> Result<()> {
+        for chunk in rows.chunks(BATCH) {
+            application::Entity::insert_many(chunk.iter().map(|row| application::ActiveModel {
+                id: Set(row.id.clone()),
+                email: Set(row.email.clone()),
+                email_key: Set(row.email.to_lowercase()),
+                locale: Set("ja".to_owned()),
+                status: Set("draft".to_owned()),
+                document: Set(row.document.clone()),
+                revision: Set(1),
+                created_at: Set(row.created_at),
+                updated_at: Set(row.created_at),
+                submitted_at: Set(None),
+                judged_by: Set(None),
+            }))
+            .exec_without_returning(self.txn())
+            .await?;
+            draft_token::Entity::insert_many(chunk.iter().map(|row| draft_token::ActiveModel {
+                token_hash: Set(row.token_hash.clone()),
+                application_id: Set(row.id.clone()),
+                created_at: Set(row.created_at),
+                expires_at: Set(row.expires_at),
+                revoked_at: Set(None),
+            }))
+            .exec_without_returning(self.txn())
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// How many applications have left the draft status.
+    pub async fn submitted_count(&self) -> Result<u64> {
+        use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
+        Ok(application::Entity::find()
+            .filter(application::Column::Status.ne("draft"))
+            .count(self.txn())
+            .await?)
     }
 
     /// Marks applications as seen by a staff member at the given times (multi-row inserts).
@@ -178,4 +238,37 @@ pub async fn analyze(store: &crate::Store) -> Result<()> {
     use sea_orm::ConnectionTrait;
     store.connection().execute_unprepared("ANALYZE").await?;
     Ok(())
+}
+
+/// The table of the raw durable-commit measurement (P1): one text column beside its key, and
+/// nothing else: no index, trigger or foreign key.
+pub async fn create_raw_commit_table(store: &crate::Store) -> Result<()> {
+    use sea_orm::ConnectionTrait;
+    store
+        .connection()
+        .execute_unprepared(
+            "CREATE TABLE IF NOT EXISTS bench_raw_commit (id TEXT PRIMARY KEY, body TEXT NOT NULL)",
+        )
+        .await?;
+    Ok(())
+}
+
+/// One transaction of the raw durable-commit measurement: begins as the product's writes do
+/// ([`crate::Store::write`]), inserts one row, commits.
+pub async fn raw_commit(store: &crate::Store, id: &str, body: &str) -> Result<()> {
+    use sea_orm::{ConnectionTrait, Statement};
+    let tx = store.write().await?;
+    let backend = tx.txn().get_database_backend();
+    let sql = match store.backend() {
+        crate::Backend::Sqlite => "INSERT INTO bench_raw_commit (id, body) VALUES (?, ?)",
+        crate::Backend::Postgres => "INSERT INTO bench_raw_commit (id, body) VALUES ($1, $2)",
+    };
+    tx.txn()
+        .execute_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [id.into(), body.into()],
+        ))
+        .await?;
+    tx.commit().await
 }

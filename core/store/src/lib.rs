@@ -34,4 +34,4 @@ pub use entity::{
 pub use error::StoreError;
 pub use outbox::NewMail;
 pub use queries::{NewAuditEvent, Tx, audit_hash, verify_audit_chain};
-pub use review::{QueueFilter, QueueRow, RegisterFilter};
+pub use review::{QueueFilter, QueueRow, RegisterFilter, RegisterPageRow};

@@ -93,6 +93,34 @@ impl Tx {
         &self.txn
     }
 
+    /// Walls the rest of this transaction to one tenant: on PostgreSQL, row-level security
+    /// (migration 7) then shows and accepts only that tenant's rows of `review_line`,
+    /// `review_task` and `inquiry`, whatever a query asks. A second wall behind the
+    /// authorization gate and the queries' own tenant conditions; SQLite has none.
+    pub async fn wall(&self, tenant_id: &str) -> Result<()> {
+        self.set_wall(tenant_id).await
+    }
+
+    /// Lifts the wall for the rest of this transaction, for the one thing a ministry's action
+    /// must see across tenants: whether every ministry has decided (`refresh_tasks`).
+    pub async fn lift_wall(&self) -> Result<()> {
+        self.set_wall("").await
+    }
+
+    async fn set_wall(&self, tenant_id: &str) -> Result<()> {
+        use sea_orm::ConnectionTrait;
+        if self.txn.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+            self.txn
+                .execute_raw(sea_orm::Statement::from_sql_and_values(
+                    sea_orm::DatabaseBackend::Postgres,
+                    "SELECT set_config('toroku.tenant', $1, true)",
+                    [tenant_id.into()],
+                ))
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Makes every change of this transaction durable.
     pub async fn commit(self) -> Result<()> {
         self.txn.commit().await?;
@@ -227,6 +255,37 @@ impl Tx {
         let result = update
             .filter(application::Column::Id.eq(id))
             .filter(application::Column::Status.eq(from))
+            .exec(&self.txn)
+            .await?;
+        Ok(result.rows_affected == 1)
+    }
+
+    /// Submits a draft in one statement: status `submitted`, the submission time, the plugin
+    /// versions that judged it and, when normalising changed it, the document (a new
+    /// revision). `false` when the application is no longer a draft.
+    pub async fn submit_application(
+        &self,
+        id: &str,
+        judged_by: String,
+        document: Option<String>,
+        now: i64,
+    ) -> Result<bool> {
+        let mut update = application::Entity::update_many()
+            .col_expr(application::Column::Status, Expr::value("submitted"))
+            .col_expr(application::Column::UpdatedAt, Expr::value(now))
+            .col_expr(application::Column::SubmittedAt, Expr::value(now))
+            .col_expr(application::Column::JudgedBy, Expr::value(judged_by));
+        if let Some(document) = document {
+            update = update
+                .col_expr(application::Column::Document, Expr::value(document))
+                .col_expr(
+                    application::Column::Revision,
+                    Expr::col(application::Column::Revision).add(1),
+                );
+        }
+        let result = update
+            .filter(application::Column::Id.eq(id))
+            .filter(application::Column::Status.eq("draft"))
             .exec(&self.txn)
             .await?;
         Ok(result.rows_affected == 1)
@@ -665,16 +724,6 @@ impl Tx {
             .order_by_asc(plugin::Column::MinistryId)
             .all(&self.txn)
             .await?)
-    }
-
-    /// Records which plugin versions judged an application (JSON list of `ministry@version`).
-    pub async fn set_judged_by(&self, application_id: &str, judged_by: String) -> Result<()> {
-        application::Entity::update_many()
-            .col_expr(application::Column::JudgedBy, Expr::value(judged_by))
-            .filter(application::Column::Id.eq(application_id))
-            .exec(&self.txn)
-            .await?;
-        Ok(())
     }
 
     /// `(ministry, version)` of every active plugin, without the files (cheap to poll).

@@ -84,6 +84,26 @@ pub struct RegisterFilter {
     pub limit: u64,
 }
 
+/// One row of a public register page: only the published columns (not the search key, which
+/// is as long again and only filters).
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct RegisterPageRow {
+    /// Row id (the keyset cursor).
+    pub id: i64,
+    /// Registration number.
+    pub registration_number: String,
+    /// Registration date (YYYY-MM-DD).
+    pub registered_on: String,
+    /// The applicant's name.
+    pub applicant_name: String,
+    /// Business type id.
+    pub business_type: String,
+    /// Establishment name.
+    pub establishment_name: String,
+    /// Establishment address.
+    pub address: String,
+}
+
 /// `%text%` for LIKE, with the pattern characters of `text` escaped (`\` is the escape).
 fn like_pattern(text: &str) -> String {
     let mut pattern = String::with_capacity(text.len() + 2);
@@ -735,9 +755,20 @@ impl Tx {
         Ok(())
     }
 
-    /// One page of the public register, by id.
-    pub async fn register_page(&self, filter: &RegisterFilter) -> Result<Vec<RegisterEntryRow>> {
-        let mut query = public_register_entry::Entity::find();
+    /// One page of the public register, by id (only the published columns).
+    pub async fn register_page(&self, filter: &RegisterFilter) -> Result<Vec<RegisterPageRow>> {
+        use public_register_entry::Column;
+        let mut query = public_register_entry::Entity::find()
+            .select_only()
+            .columns([
+                Column::Id,
+                Column::RegistrationNumber,
+                Column::RegisteredOn,
+                Column::ApplicantName,
+                Column::BusinessType,
+                Column::EstablishmentName,
+                Column::Address,
+            ]);
         if let Some(search) = &filter.search {
             query =
                 query
@@ -758,6 +789,7 @@ impl Tx {
         Ok(query
             .order_by_asc(public_register_entry::Column::Id)
             .limit(filter.limit)
+            .into_model::<RegisterPageRow>()
             .all(self.txn())
             .await?)
     }

@@ -111,14 +111,14 @@ pub(crate) async fn register_api(
 }
 
 /// The whole filtered register as CSV (UTF-8 with BOM for spreadsheets), streamed in pages of
-/// 1,000 rows so memory stays flat whatever its size.
+/// 5,000 rows so memory stays flat whatever its size.
 async fn csv(
     state: AppState,
     params: RegisterParams,
     locale: Locale,
 ) -> Result<Response, ApiError> {
     let mut first = params.query();
-    first.limit = Some(1000);
+    first.limit = Some(registrar::REGISTER_EXPORT_PAGE);
     first.cursor = None;
     // Validate the filters once before the stream starts (errors cannot be sent mid-stream).
     state
@@ -145,7 +145,11 @@ async fn csv(
                 return Some((Ok::<_, std::io::Error>(head), (None, query, state)));
             }
             let query = query?;
-            match state.registrar.public_register(query.clone(), locale).await {
+            match state
+                .registrar
+                .public_register_export(query.clone(), locale)
+                .await
+            {
                 Ok((items, next)) => {
                     let mut chunk = String::with_capacity(items.len() * 160);
                     for item in &items {

@@ -1,0 +1,120 @@
+//! What the benches that run the real `toroku` binary share: starting it on a fresh data
+//! directory (SQLite, or PostgreSQL when given a URL) and stopping it.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running server.
+#[derive(Debug)]
+pub struct Started {
+    /// The process.
+    pub child: Child,
+    /// `127.0.0.1:<port>`.
+    pub addr: String,
+    /// From spawn to its "toroku is serving" line.
+    pub ready: Duration,
+}
+
+/// Where the ministry plugins are (`TOROKU_PLUGIN_DIR`, default `target/plugins`).
+pub fn plugin_dir() -> PathBuf {
+    let dir = std::env::var_os("TOROKU_PLUGIN_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/plugins"),
+        PathBuf::from,
+    );
+    assert!(
+        dir.join("maff.wasm").exists(),
+        "{}: build the plugins first with `cargo xtask build-plugins`",
+        dir.display()
+    );
+    dir
+}
+
+/// A port free now (the server binds it a moment later).
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|err| panic!("no free port: {err}"))
+}
+
+/// Spawns `toroku serve --demo` and waits for its "serving" line (reading its log as it
+/// comes). `database_url` = `None` is the embedded SQLite file in `data_dir`.
+pub fn start(data_dir: &Path, plugin_dir: &Path, database_url: Option<&str>) -> Started {
+    let addr = format!("127.0.0.1:{}", free_port());
+    let began = Instant::now();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_toroku"));
+    command
+        .args(["serve", "--demo", "--addr", &addr])
+        .arg("--data-dir")
+        .arg(data_dir)
+        .arg("--plugin-dir")
+        .arg(plugin_dir)
+        .env("RUST_LOG", "info")
+        .env_remove("DATABASE_URL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    if let Some(url) = database_url {
+        command.env("DATABASE_URL", url);
+    }
+    let mut child = command
+        .spawn()
+        .unwrap_or_else(|err| panic!("spawn toroku: {err}"));
+    let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+    let mut lines = BufReader::new(stdout).lines();
+    let ready = loop {
+        match lines.next() {
+            Some(Ok(line)) if line.contains("toroku is serving") => break began.elapsed(),
+            Some(Ok(_)) => {}
+            Some(Err(err)) => panic!("reading the server's log: {err}"),
+            None => panic!("toroku exited before serving: {:?}", child.wait()),
+        }
+    };
+    // Keep draining the log so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Started { child, addr, ready }
+}
+
+/// Resident memory of a process (MB), from `/proc/<pid>/status`.
+pub fn rss_mb(pid: u32) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|line| {
+            line.strip_prefix("VmRSS:")
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Kills the server and reaps it.
+pub fn stop(mut child: Child) {
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// One line for the harness's summary table, in the format of `bench::report::summary` (this
+/// package cannot depend on `bench`, which depends on it).
+pub fn summary(
+    out: &mut impl std::io::Write,
+    bench: &str,
+    what: &str,
+    (figure, limit): (&str, &str),
+    verdict: &str,
+) {
+    let _ = writeln!(
+        out,
+        "summary: {bench} | {what} | {figure} | {limit} | {verdict}"
+    );
+}
+
+/// `ok`, `OVER`, or `smoke` in a smoke run.
+pub fn verdict(full: bool, ok: bool) -> &'static str {
+    match (full, ok) {
+        (false, _) => "smoke",
+        (true, true) => "ok",
+        (true, false) => "OVER",
+    }
+}
