@@ -1067,29 +1067,30 @@ async fn postgres_walls_each_ministry_to_its_own_review_rows() {
     // A walled transaction cannot write another ministry's row either.
     let tx = store.write().await.expect("write");
     tx.wall("maff").await.expect("wall");
-    let mut meti_task = store
-        .read()
-        .await
-        .expect("read")
-        .review_tasks_of(&id)
-        .await
-        .expect("tasks")
-        .into_iter()
-        .find(|t| t.tenant_id == "meti")
-        .expect("meti's task");
+    let mut meti_task = task_of(&store, &id, "meti").await;
     meti_task.status = "decided".to_owned();
     assert!(
         tx.save_review_task(meti_task).await.is_err(),
         "row-level security refuses another ministry's row"
     );
     drop(tx);
-    let tx = store.read().await.expect("read");
-    let meti = tx
-        .review_tasks_of(&id)
+    assert_eq!(
+        task_of(&store, &id, "meti").await.status,
+        "open",
+        "nothing changed"
+    );
+}
+
+/// A tenant's review task of an application, read unwalled.
+async fn task_of(store: &store::Store, id: &str, tenant: &str) -> store::ReviewTaskRow {
+    store
+        .read()
+        .await
+        .expect("read")
+        .review_tasks_of(id)
         .await
         .expect("tasks")
         .into_iter()
-        .find(|t| t.tenant_id == "meti")
-        .expect("meti's task");
-    assert_eq!(meti.status, "open", "nothing changed");
+        .find(|t| t.tenant_id == tenant)
+        .expect("the tenant's task")
 }

@@ -65,22 +65,20 @@ fn bench() -> anyhow::Result<()> {
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| DEFAULT_TEST_DATABASE_URL.to_owned());
     let mut summary = Vec::new();
-    for (name, package, bench) in [
-        ("P1 submissions over HTTP", "server", "submit"),
-        (
-            "P2 one application of 20,000 establishments",
-            "bench",
-            "large",
-        ),
-        ("P3 plugins vs native", "plugin-host", "review"),
-        ("P4 reviewer queue", "bench", "queue"),
-        ("P5 register export", "bench", "register"),
-        ("P6 start-up", "server", "startup"),
+    for (name, bench) in [
+        ("P1 submissions over HTTP", "submit"),
+        ("P2 one application of 20,000 establishments", "large"),
+        ("P3 plugins vs native", "review"),
+        ("P4 reviewer queue", "queue"),
+        ("P5 register export", "register"),
+        ("P6 start-up", "startup"),
     ] {
         summary.extend(bench_step(
             name,
+            // `--workspace`, not `-p <package>`: features are then unified the same way for
+            // every bench, so the release build is made once, not once per package.
             cargo()
-                .args(["bench", "-p", package, "--bench", bench])
+                .args(["bench", "--workspace", "--bench", bench])
                 .env("TOROKU_TEST_DATABASE_URL", &database_url),
         )?);
         if bench == "review" {

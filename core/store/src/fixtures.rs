@@ -215,16 +215,10 @@ pub fn database_url(admin_url: &str, name: &str) -> String {
 /// returning its URL.
 pub async fn recreate_database(admin_url: &str, name: &str) -> Result<String> {
     use sea_orm::{ConnectOptions, ConnectionTrait, Database};
-    assert!(
-        name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
-        "database name {name:?}"
-    );
+    drop_database(admin_url, name).await?;
     let mut options = ConnectOptions::new(admin_url.to_owned());
     options.max_connections(1).sqlx_logging(false);
     let admin = Database::connect(options).await?;
-    admin
-        .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-        .await?;
     admin
         .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
         .await?;
@@ -232,11 +226,17 @@ pub async fn recreate_database(admin_url: &str, name: &str) -> Result<String> {
     Ok(database_url(admin_url, name))
 }
 
-/// Refreshes the planner's statistics (`ANALYZE`), as a database in service has them after a
-/// bulk load; without them PostgreSQL plans the first queries on guesses.
+/// Brings a bulk-loaded database to the state one in service is in: fresh planner statistics
+/// (`ANALYZE`; without them PostgreSQL plans the first queries on guesses) and, on PostgreSQL,
+/// vacuumed (`VACUUM`, as autovacuum would: it also merges the trigram index's pending list,
+/// which otherwise every name search scans — 17 ms instead of 6 ms at 1,000,000 rows).
 pub async fn analyze(store: &crate::Store) -> Result<()> {
     use sea_orm::ConnectionTrait;
-    store.connection().execute_unprepared("ANALYZE").await?;
+    let statement = match store.backend() {
+        crate::Backend::Sqlite => "ANALYZE",
+        crate::Backend::Postgres => "VACUUM (ANALYZE)",
+    };
+    store.connection().execute_unprepared(statement).await?;
     Ok(())
 }
 
@@ -271,4 +271,21 @@ pub async fn raw_commit(store: &crate::Store, id: &str, body: &str) -> Result<()
         ))
         .await?;
     tx.commit().await
+}
+
+/// Drops PostgreSQL database `name` (if present) through `admin_url`.
+pub async fn drop_database(admin_url: &str, name: &str) -> Result<()> {
+    use sea_orm::{ConnectOptions, ConnectionTrait, Database};
+    assert!(
+        name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+        "database name {name:?}"
+    );
+    let mut options = ConnectOptions::new(admin_url.to_owned());
+    options.max_connections(1).sqlx_logging(false);
+    let admin = Database::connect(options).await?;
+    admin
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+        .await?;
+    admin.close().await?;
+    Ok(())
 }
