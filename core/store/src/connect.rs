@@ -93,11 +93,15 @@ impl Store {
             Duration::from_secs(10),
         ))
         .await?;
+        // An in-memory database exists once per connection: it cannot have a second pool.
+        let in_memory = config.url.contains(":memory:") || config.url.contains("mode=memory");
         let writer = match backend {
             // Waiting for the writer connection is waiting for the write lock: as long as
             // SQLite's own busy timeout, so a writer never waits for ever.
-            Backend::Sqlite => Some(Database::connect(options(1, BUSY_TIMEOUT)).await?),
-            Backend::Postgres => None,
+            Backend::Sqlite if !in_memory => {
+                Some(Database::connect(options(1, BUSY_TIMEOUT)).await?)
+            }
+            Backend::Sqlite | Backend::Postgres => None,
         };
         Ok(Store {
             db,
@@ -124,10 +128,12 @@ impl Store {
             sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
             ..TransactionOptions::default()
         };
-        match &self.writer {
-            Some(writer) => Ok(Tx::new(writer.begin_with_options(options).await?)),
-            None => Ok(Tx::new(self.db.begin().await?)),
-        }
+        let txn = match (&self.writer, self.backend) {
+            (Some(writer), _) => writer.begin_with_options(options).await?,
+            (None, Backend::Sqlite) => self.db.begin_with_options(options).await?,
+            (None, Backend::Postgres) => self.db.begin().await?,
+        };
+        Ok(Tx::new(txn))
     }
 
     /// Starts a transaction that only reads (a consistent snapshot).
