@@ -160,6 +160,21 @@ async fn responses_carry_protective_headers() {
         headers.get("cache-control").map(|v| v.as_bytes()),
         Some(&b"no-store"[..])
     );
+    // Pages too: a policy without inline script, and no framing by other sites.
+    let (status, headers, _) = app.call_bytes(Method::GET, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    let policy = headers
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    assert!(policy.contains("script-src 'self';"), "{policy}");
+    assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    assert!(!policy.contains("unsafe-eval"), "{policy}");
+    assert_eq!(
+        headers.get("x-frame-options").map(|v| v.as_bytes()),
+        Some(&b"DENY"[..])
+    );
 }
 
 #[tokio::test]
