@@ -49,7 +49,12 @@ error-not_found = The page or data you asked for was not found.
 error-method_not_allowed = This operation is not available at this address.
 error-payload_too_large = The data sent is too large (limit { $max } bytes).
 error-unsupported_media_type = Send the request with Content-Type: application/json.
-error-too_many_requests = The service is busy. Please try again shortly.
+error-too_many_requests = Too many requests from this connection. Please try again in { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }.
+error-service_busy = The service is busy. Please try again shortly.
+error-cross_origin_request = A request sent from another site is not accepted. Please use this site's own pages.
 error-internal = Something went wrong on our side. Please try again later. Nothing you entered was lost.
 
 ## Errors: FTE calculator

@@ -51,7 +51,9 @@ error-not_found = ページや データが 見つかりません。
 error-method_not_allowed = この アドレスでは、この 操作は できません。
 error-payload_too_large = 送った データが 大きすぎます。{ $max }バイトまでです。
 error-unsupported_media_type = Content-Type: application/json で 送ってください。
-error-too_many_requests = 今、使う 人が とても 多いです。少し 待ってから、もう一度 やってください。
+error-too_many_requests = 何回も 続けて 送りました。{ $seconds }秒 待ってから、もう一度 やってください。
+error-service_busy = 今、使う 人が とても 多いです。少し 待ってから、もう一度 やってください。
+error-cross_origin_request = ほかの ウェブサイトから 送られた ものは 受け付けません。この ウェブサイトの ページから やってください。
 error-internal = システムで 問題が 起きました。時間を おいて、もう一度 やってください。書いた 内容は なくなって いません。
 
 ## Errors: FTE calculator

@@ -50,7 +50,9 @@ error-not_found = お探しのページまたはデータは見つかりませ�
 error-method_not_allowed = この操作はこのアドレスでは使えません。
 error-payload_too_large = 送信されたデータが大きすぎます（上限{ $max }バイト）。
 error-unsupported_media_type = Content-Type: application/json で送信してください。
-error-too_many_requests = アクセスが集中しています。しばらくしてからもう一度お試しください。
+error-too_many_requests = この接続からの要求が多すぎます。{ $seconds }秒後にもう一度お試しください。
+error-service_busy = アクセスが集中しています。しばらくしてからもう一度お試しください。
+error-cross_origin_request = 別のサイトから送られた要求は受け付けられません。このサイトのページから操作してください。
 error-internal = システムで問題が発生しました。時間をおいてもう一度お試しください。入力内容は失われていません。
 
 ## Errors: FTE calculator

@@ -51,8 +51,10 @@ error-not_found = 찾으시는 페이지 또는 데이터가 없습니다.
 error-method_not_allowed = 이 주소에서는 이 작업을 사용할 수 없습니다.
 error-payload_too_large = 전송된 데이터가 너무 큽니다(상한 { $max }바이트).
 error-unsupported_media_type = Content-Type: application/json으로 전송해 주십시오.
-error-too_many_requests = 접속이 집중되고 있습니다. 잠시 후 다시 시도해 주십시오.
-error-internal = 시스템에 문제가 발생했습니다. 잠시 후 다시 시도해 주십시오. 입력하신 내용은 사라지지 않았습니다.
+error-too_many_requests = 이 연결에서 보낸 요청이 너무 많습니다. { $seconds }초 후에 다시 시도해 주십시오.
+error-service_busy = 접속이 집중되고 있습니다. 잠시 후 다시 시도해 주십시오.
+error-cross_origin_request = 다른 사이트에서 보낸 요청은 받을 수 없습니다. 이 사이트의 페이지에서 조작해 주십시오.
+error-internal = 시스템에 문제가 발생했습니다. 잠시 후 다시 시도해 주십시오.
 
 ## Errors: FTE calculator
 error-fte_input_invalid = 상근 환산에는 소정 근무 시간(standard_weekly_hours), 상근자 수(full_time), 근무 패턴(patterns: 인원 people과 주당 시간 hours_per_week)을 숫자로 지정해 주십시오.

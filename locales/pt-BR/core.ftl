@@ -51,7 +51,12 @@ error-not_found = A página ou os dados procurados não foram encontrados.
 error-method_not_allowed = Esta operação não está disponível neste endereço.
 error-payload_too_large = Os dados enviados são grandes demais (limite de { $max } bytes).
 error-unsupported_media_type = Envie com Content-Type: application/json.
-error-too_many_requests = O serviço está sobrecarregado. Tente novamente em alguns instantes.
+error-too_many_requests = Muitas solicitações desta conexão. Tente novamente em { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }.
+error-service_busy = O serviço está sobrecarregado. Tente novamente em alguns instantes.
+error-cross_origin_request = Uma solicitação enviada de outro site não é aceita. Use as páginas deste site.
 error-internal = Ocorreu um problema no sistema. Tente novamente mais tarde. Nada do que você preencheu foi perdido.
 
 ## Errors: FTE calculator

@@ -51,7 +51,9 @@ error-not_found = Không tìm thấy trang hoặc dữ liệu quý vị cần.
 error-method_not_allowed = Không thể thực hiện thao tác này tại địa chỉ này.
 error-payload_too_large = Dữ liệu gửi đi quá lớn (giới hạn { $max } byte).
 error-unsupported_media_type = Vui lòng gửi với Content-Type: application/json.
-error-too_many_requests = Hệ thống đang có nhiều truy cập. Vui lòng thử lại sau ít phút.
+error-too_many_requests = Có quá nhiều yêu cầu từ kết nối này. Vui lòng thử lại sau { $seconds } giây.
+error-service_busy = Hệ thống đang có nhiều truy cập. Vui lòng thử lại sau ít phút.
+error-cross_origin_request = Không chấp nhận yêu cầu được gửi từ trang web khác. Vui lòng thao tác trên các trang của trang web này.
 error-internal = Hệ thống đã gặp sự cố. Vui lòng thử lại sau. Nội dung quý vị đã nhập không bị mất.
 
 ## Errors: FTE calculator

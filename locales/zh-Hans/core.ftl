@@ -51,7 +51,9 @@ error-not_found = 找不到您要查找的页面或数据。
 error-method_not_allowed = 此地址不支持该操作。
 error-payload_too_large = 发送的数据过大（上限{ $max }字节）。
 error-unsupported_media_type = 请以 Content-Type: application/json 发送。
-error-too_many_requests = 当前访问集中。请稍后重试。
+error-too_many_requests = 来自此连接的请求过多。请在{ $seconds }秒后重试。
+error-service_busy = 当前访问集中。请稍后重试。
+error-cross_origin_request = 不接受从其他网站发送的请求。请在本网站的页面上操作。
 error-internal = 系统出现问题。请稍后重试。您输入的内容没有丢失。
 
 ## Errors: FTE calculator

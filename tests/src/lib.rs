@@ -325,7 +325,54 @@ impl TestApp {
             .0
     }
 
-    /// Pre-registers, saves `document`, submits and sets the password; returns the application id
+    /// Serves this app on a real loopback socket under `limits`, as `toroku serve` does (with
+    /// the peer's address known, so per-client rates apply); returns `http://127.0.0.1:<port>`.
+    /// The server lives as long as the test's runtime.
+    pub async fn serve_tcp(&self, limits: server::guard::Limits) -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind loopback");
+        let addr = listener.local_addr().expect("local address");
+        let router =
+            server::router(server::AppState::new(self.registrar.clone()).with_limits(limits));
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .await
+        });
+        format!("http://{addr}")
+    }
+
+    /// Writes `count` drafts of `document`, each with its own link, straight into the
+    /// database (as the benches do); returns the links' tokens.
+    pub async fn insert_drafts(&self, document: &Value, count: usize) -> Vec<String> {
+        use sha2::Digest;
+        let now = self.clock.now_ms();
+        let text = document.to_string();
+        let run = uuid::Uuid::new_v4().simple().to_string();
+        let mut fixtures = Vec::with_capacity(count);
+        let mut tokens = Vec::with_capacity(count);
+        for i in 0..count {
+            // 43 URL-safe characters, as a real link's token.
+            let token = format!("{}{i:011}", &run[..32]);
+            fixtures.push(store::fixtures::DraftFixture {
+                id: uuid::Uuid::now_v7().to_string(),
+                email: format!("d{i}-{}@drafts.example.jp", &run[..8]),
+                document: text.clone(),
+                token_hash: hex::encode(sha2::Sha256::digest(token.as_bytes())),
+                created_at: now,
+                expires_at: now + 48 * 3_600_000,
+            });
+            tokens.push(token);
+        }
+        let tx = self.registrar.store().write().await.expect("write");
+        tx.insert_draft_fixtures(&fixtures).await.expect("drafts");
+        tx.commit().await.expect("commit");
+        tokens
+    }
+
     /// and the applicant's session cookie.
     pub async fn submitted_application(&mut self, document: &Value) -> (String, String) {
         let email = document["applicant"]["email"]

@@ -14,6 +14,7 @@ on_both_databases!(
     draft_link_expires_after_48_hours_and_a_new_one_reopens_the_same_draft,
     unusable_draft_requests_get_specific_errors_and_change_nothing,
     login_failures_are_throttled_alike_for_known_and_unknown_ids,
+    parallel_login_guesses_are_each_counted,
     password_reset_needs_the_phone_on_file,
     state_changes_are_audited_in_the_same_transaction,
 );
@@ -688,6 +689,44 @@ async fn login_failures_are_throttled_alike_for_known_and_unknown_ids(app: TestA
         status,
         StatusCode::UNAUTHORIZED,
         "throttling ends by itself"
+    );
+}
+
+/// Guesses sent all at once are counted one by one (each attempt is counted under a lock on the
+/// login id before its password is checked): only the free ones and the one that starts the
+/// block reach the password check; the rest are refused at once.
+async fn parallel_login_guesses_are_each_counted(app: TestApp) {
+    use tower::ServiceExt;
+    let mut guesses = tokio::task::JoinSet::new();
+    for _ in 0..20 {
+        let router = app.router.clone();
+        guesses.spawn(async move {
+            let request = axum::http::Request::post("/api/v1/sessions")
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from(
+                    json!({ "login_id": "target@example.jp", "password": "wrong guess" })
+                        .to_string(),
+                ))
+                .expect("request");
+            router.oneshot(request).await.expect("answer").status()
+        });
+    }
+    let mut statuses = Vec::new();
+    while let Some(status) = guesses.join_next().await {
+        statuses.push(status.expect("task"));
+    }
+    let checked = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!(
+        (checked, refused),
+        (6, 14),
+        "5 free failures, the 6th starts the block: {statuses:?}"
     );
 }
 

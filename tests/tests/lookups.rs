@@ -175,6 +175,31 @@ async fn responses_carry_protective_headers() {
         headers.get("x-frame-options").map(|v| v.as_bytes()),
         Some(&b"DENY"[..])
     );
+    // Over plain http (development) there is no HSTS; an https site sends it on every answer.
+    assert!(headers.get("strict-transport-security").is_none());
+    let mut state = server::AppState::new(app.registrar.clone());
+    state.secure_cookies = true;
+    let secure = server::router(state);
+    for (method, path) in [(Method::GET, "/"), (Method::GET, "/no/such/page")] {
+        let response = tower::ServiceExt::oneshot(
+            secure.clone(),
+            axum::http::Request::builder()
+                .method(method)
+                .uri(path)
+                .body(axum::body::Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("answer");
+        assert_eq!(
+            response
+                .headers()
+                .get("strict-transport-security")
+                .map(|v| v.as_bytes()),
+            Some(server::STRICT_TRANSPORT_SECURITY.as_bytes()),
+            "{path}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -223,4 +248,72 @@ async fn the_establishment_template_opens_as_a_workbook_labelled_in_the_requeste
             Some("東京都")
         );
     }
+}
+
+/// CSRF: a state-changing request that the browser says came from another site is refused
+/// before any handler runs, and changes nothing; the same form from this site works.
+#[tokio::test]
+async fn cross_origin_form_posts_are_refused() {
+    let mut app = app().await;
+    let fields = [
+        ("email", "taro@example.jp"),
+        ("email_confirmation", "taro@example.jp"),
+    ];
+    for headers in [
+        &[("sec-fetch-site", "cross-site")][..],
+        &[("sec-fetch-site", "same-site")][..],
+        &[
+            ("origin", "https://evil.example"),
+            ("host", "127.0.0.1:8080"),
+        ][..],
+        &[("origin", "null")][..],
+    ] {
+        let (status, _, body) = app
+            .post_form("/pre-register?lang=en", &fields, headers)
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{headers:?}");
+        assert!(body.contains("\"cross_origin_request\""), "{body}");
+        assert!(
+            body.contains("another site"),
+            "a message in English: {body}"
+        );
+        // The JSON API is guarded the same way.
+        let mut json_headers = headers.to_vec();
+        json_headers.push(("content-type", "application/json"));
+        let (status, _, body) = app
+            .call(
+                Method::POST,
+                "/api/v1/pre-registrations",
+                Some(
+                    &json!({ "email": "taro@example.jp", "email_confirmation": "taro@example.jp" }),
+                ),
+                &json_headers,
+            )
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{headers:?}");
+        assert_eq!(body["error"]["code"], "cross_origin_request");
+    }
+    assert!(app.deliver_mail().await.is_empty(), "nothing was done");
+    // Reading is never refused, wherever the link was.
+    let (status, _, _) = app
+        .page(
+            Method::GET,
+            "/pre-register",
+            &[("sec-fetch-site", "cross-site")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    // This site's own form, as a browser sends it.
+    let (status, _, _) = app
+        .post_form(
+            "/pre-register?lang=en",
+            &fields,
+            &[
+                ("sec-fetch-site", "same-origin"),
+                ("origin", "http://127.0.0.1:8080"),
+            ],
+        )
+        .await;
+    assert_ne!(status, StatusCode::FORBIDDEN);
+    assert_eq!(app.deliver_mail().await.len(), 1, "the link was mailed");
 }

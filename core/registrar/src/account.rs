@@ -101,26 +101,16 @@ impl Registrar {
         }
         let key = email_key(login_id);
         let now = self.now();
-        let tx = self.store.write().await?;
-        let throttle = tx.login_throttle(&key).await?;
-        if let Some(throttle) = &throttle
-            && throttle.blocked_until > now
-        {
-            return Err(LoginError::Throttled {
-                retry_after_s: (throttle.blocked_until - now + 999) / 1000,
-            });
-        }
-        let account = tx.account_by_email_key(&key).await?;
-        let hash = account.as_ref().and_then(|a| a.password_hash.as_deref());
-        if !self.passwords.verify(password, hash) {
-            let next = next_throttle(&key, throttle, now);
-            tx.save_login_throttle(next).await?;
-            tx.commit().await?;
+        self.count_login_attempt(&key, now).await?;
+        let account = self.store.read().await?.account_by_email_key(&key).await?;
+        let hash = account.as_ref().and_then(|a| a.password_hash.clone());
+        if !self.verify_password(password, hash).await {
             return Err(LoginError::InvalidCredentials);
         }
         let Some(account) = account else {
             return Err(LoginError::InvalidCredentials);
         };
+        let tx = self.store.write().await?;
         let token = new_token();
         tx.insert_session(SessionRow {
             id_hash: token_hash(&token),
@@ -142,6 +132,38 @@ impl Registrar {
         .await?;
         tx.commit().await?;
         Ok(SessionToken(token))
+    }
+
+    /// Counts one login attempt of `key` against its throttle *before* the password is
+    /// checked, under a lock on the key (PostgreSQL: an advisory lock; SQLite: the write
+    /// lock), so that guesses sent in parallel are each counted; a successful login clears
+    /// the count. Refuses at once while the key is blocked.
+    pub(crate) async fn count_login_attempt(&self, key: &str, now: i64) -> Result<(), LoginError> {
+        let tx = self.store.write().await?;
+        tx.lock_key(&format!("login:{key}")).await?;
+        let throttle = tx.login_throttle(key).await?;
+        if let Some(throttle) = &throttle
+            && throttle.blocked_until > now
+        {
+            return Err(LoginError::Throttled {
+                retry_after_s: (throttle.blocked_until - now + 999) / 1000,
+            });
+        }
+        tx.save_login_throttle(next_throttle(key, throttle, now))
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Argon2id verification (tens of milliseconds of CPU) on the blocking pool, outside any
+    /// transaction: it neither stalls the async workers nor holds SQLite's one writer. Unknown
+    /// accounts (`hash` = `None`) are verified against a decoy hash, so timing does not tell.
+    pub(crate) async fn verify_password(&self, password: &str, hash: Option<String>) -> bool {
+        let passwords = std::sync::Arc::clone(&self.passwords);
+        let password = password.to_owned();
+        tokio::task::spawn_blocking(move || passwords.verify(&password, hash.as_deref()))
+            .await
+            .unwrap_or(false)
     }
 
     /// The session a cookie names, if it is valid; records the activity.

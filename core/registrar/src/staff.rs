@@ -11,7 +11,6 @@ use authz::{Action, Owner, PolicyData, Role, StaffGrant, TenantKind};
 use serde_json::json;
 use store::{NewAuditEvent, StaffRow, StaffSessionRow, StaffTokenRow, StoreError, TenantRow, Tx};
 
-use crate::account::next_throttle;
 use crate::mail::{MailKind, japan_time};
 use crate::pre_registration::{check_email_field, email_key};
 use crate::token::{looks_like_token, new_token, token_hash};
@@ -746,33 +745,27 @@ impl Registrar {
         }
         let key = format!("staff:{}", email_key(email));
         let now = self.now();
-        let tx = self.store.write().await?;
-        let throttle = tx.login_throttle(&key).await?;
-        if let Some(throttle) = &throttle
-            && throttle.blocked_until > now
-        {
-            return Err(LoginError::Throttled {
-                retry_after_s: (throttle.blocked_until - now + 999) / 1000,
-            });
-        }
-        let staff = tx
+        self.count_login_attempt(&key, now).await?;
+        let staff = self
+            .store
+            .read()
+            .await?
             .staff_by_email_key(&email_key(email))
             .await?
             .filter(|s| s.disabled_at.is_none());
-        let hash = staff.as_ref().and_then(|s| s.password_hash.as_deref());
-        let password_ok = self.passwords.verify(password, hash);
+        let hash = staff.as_ref().and_then(|s| s.password_hash.clone());
+        let password_ok = self.verify_password(password, hash).await;
         let step = staff
             .as_ref()
             .and_then(|s| s.totp_secret.as_deref())
             .and_then(|secret| totp::matching_step(secret, code, now));
+        let tx = self.store.write().await?;
         let fresh = match (&staff, step, password_ok) {
+            // A step is used once: the second use of a code is refused here.
             (Some(s), Some(step), true) => tx.use_totp_step(&s.id, step).await?,
             _ => false,
         };
         let Some(staff) = staff.filter(|_| fresh) else {
-            tx.save_login_throttle(next_throttle(&key, throttle, now))
-                .await?;
-            tx.commit().await?;
             return Err(LoginError::InvalidCredentials);
         };
         let token = new_token();

@@ -42,6 +42,8 @@ pub const ERROR_CODES: &[&str] = &[
     "method_not_allowed",
     "payload_too_large",
     "too_many_requests",
+    "service_busy",
+    "cross_origin_request",
     "internal",
     "body_invalid_json",
     "body_not_object",
@@ -117,6 +119,29 @@ impl ApiError {
         let mut error = ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_request");
         error.extra.fields = fields;
         error
+    }
+
+    /// Asks the client to come back after so many seconds (`Retry-After`).
+    pub fn retry_after(mut self, seconds: i64) -> Self {
+        self.extra.retry_after_s = Some(seconds);
+        self
+    }
+
+    /// 503 with `Retry-After: 1`: the server is saturated; nothing was done, so the same
+    /// request (with the same `Idempotency-Key`) may simply be sent again.
+    pub fn service_busy() -> Self {
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "service_busy").retry_after(1)
+    }
+
+    /// A store failure: 503 when the database was only too busy to take the work in time (the
+    /// transaction was rolled back, so a retry is safe), 500 otherwise.
+    pub fn store(context: &str, err: &store::StoreError) -> Self {
+        if err.is_busy() {
+            tracing::warn!(context, error = %err, "database busy");
+            ApiError::service_busy()
+        } else {
+            ApiError::internal(context, err)
+        }
     }
 
     /// 500; the cause is logged here and never shown.
@@ -303,7 +328,7 @@ impl From<DraftError> for ApiError {
             DraftError::NotAnObject => {
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "document_not_object")
             }
-            DraftError::Store(err) => ApiError::internal("draft", &err),
+            DraftError::Store(err) => ApiError::store("draft", &err),
         }
     }
 }
@@ -353,7 +378,7 @@ impl From<PreRegisterError> for ApiError {
     fn from(err: PreRegisterError) -> Self {
         match err {
             PreRegisterError::Invalid(fields) => ApiError::fields(fields),
-            PreRegisterError::Store(err) => ApiError::internal("pre-registration", &err),
+            PreRegisterError::Store(err) => ApiError::store("pre-registration", &err),
         }
     }
 }
@@ -365,7 +390,7 @@ impl From<SetPasswordError> for ApiError {
                 ApiError::new(StatusCode::BAD_REQUEST, "password_link_invalid")
             }
             SetPasswordError::Invalid(fields) => ApiError::fields(fields),
-            SetPasswordError::Store(err) => ApiError::internal("set password", &err),
+            SetPasswordError::Store(err) => ApiError::store("set password", &err),
         }
     }
 }
@@ -383,7 +408,7 @@ impl From<LoginError> for ApiError {
                 error
             }
             LoginError::Invalid(fields) => ApiError::fields(fields),
-            LoginError::Store(err) => ApiError::internal("login", &err),
+            LoginError::Store(err) => ApiError::store("login", &err),
         }
     }
 }
@@ -394,7 +419,7 @@ impl From<SessionError> for ApiError {
             SessionError::Unauthenticated => {
                 ApiError::new(StatusCode::UNAUTHORIZED, "unauthenticated")
             }
-            SessionError::Store(err) => ApiError::internal("session", &err),
+            SessionError::Store(err) => ApiError::store("session", &err),
         }
     }
 }
@@ -420,7 +445,7 @@ impl From<PluginInstallError> for ApiError {
             PluginInstallError::UnknownVersion => {
                 ApiError::new(StatusCode::NOT_FOUND, "plugin_version_not_found")
             }
-            PluginInstallError::Store(err) => ApiError::internal("plugin install", &err),
+            PluginInstallError::Store(err) => ApiError::store("plugin install", &err),
         }
     }
 }
@@ -429,7 +454,7 @@ impl From<ResetRequestError> for ApiError {
     fn from(err: ResetRequestError) -> Self {
         match err {
             ResetRequestError::Invalid(fields) => ApiError::fields(fields),
-            ResetRequestError::Store(err) => ApiError::internal("password reset", &err),
+            ResetRequestError::Store(err) => ApiError::store("password reset", &err),
         }
     }
 }
@@ -444,7 +469,7 @@ impl From<StaffError> for ApiError {
             StaffError::NotFound => ApiError::new(StatusCode::NOT_FOUND, "not_found"),
             StaffError::Invalid(fields) => ApiError::fields(fields),
             StaffError::Conflict(code) => ApiError::new(StatusCode::CONFLICT, code),
-            StaffError::Store(err) => ApiError::internal("staff", &err),
+            StaffError::Store(err) => ApiError::store("staff", &err),
         }
     }
 }

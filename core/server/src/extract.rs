@@ -19,13 +19,21 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestLocale {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         // An explicit choice: `?lang=` on this request, else the one remembered in a cookie.
-        let choice =
-            language_choice(parts.uri.query()).or_else(|| cookie(&parts.headers, LANGUAGE_COOKIE));
-        let accept = parts
-            .headers
+        Ok(RequestLocale(RequestLocale::of(
+            &parts.headers,
+            parts.uri.query(),
+        )))
+    }
+}
+
+impl RequestLocale {
+    /// The language of a request with these headers and query string.
+    pub fn of(headers: &axum::http::HeaderMap, query: Option<&str>) -> Locale {
+        let choice = language_choice(query).or_else(|| cookie(headers, LANGUAGE_COOKIE));
+        let accept = headers
             .get(axum::http::header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok());
-        Ok(RequestLocale(i18n::negotiate(choice, accept)))
+        i18n::negotiate(choice, accept)
     }
 }
 

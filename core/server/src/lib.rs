@@ -1,10 +1,15 @@
 //! The HTTP face of Tōroku: the JSON API (documented at `/api/openapi.json`), the few pages
 //! that mailed links land on, configuration and start-up. The only crate that knows HTTP.
 
+// The OpenAPI document is one large `json!` literal.
+#![recursion_limit = "512"]
+
+pub mod backup;
 pub mod config;
 pub mod demo;
 pub mod errors;
 mod extract;
+pub mod guard;
 pub mod openapi;
 mod routes;
 mod web;
@@ -36,6 +41,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Bearer token of the admin API (`TOROKU_ADMIN_TOKEN`); `None` disables it.
     pub admin_token: Option<String>,
+    /// Per-client rates and load shedding (`guard`).
+    pub guard: std::sync::Arc<guard::Guard>,
 }
 
 impl AppState {
@@ -46,7 +53,14 @@ impl AppState {
             registrar,
             secure_cookies,
             admin_token: None,
+            guard: std::sync::Arc::new(guard::Guard::new(guard::Limits::default())),
         }
+    }
+
+    /// The same state under other limits.
+    pub fn with_limits(mut self, limits: guard::Limits) -> Self {
+        self.guard = std::sync::Arc::new(guard::Guard::new(limits));
+        self
     }
 
     /// The staff session cookie's name.
@@ -74,6 +88,40 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
      style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
      object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/// `Strict-Transport-Security` of every response when the site is https: browsers then use
+/// https only, for two years, on this host and its subdomains.
+pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=63072000; includeSubDomains";
+
+async fn strict_transport_security(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let mut response = next.run(request).await;
+    if state.secure_cookies {
+        response.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(STRICT_TRANSPORT_SECURITY),
+        );
+    }
+    response
+}
+
+/// A path as it may be logged: every segment that could be a link's secret token (43
+/// URL-safe characters; ids, at 36, stay) replaced by `…`, and no query string (the span never sees it).
+pub fn redacted_path(path: &str) -> String {
+    path.split('/')
+        .map(|segment| {
+            let secret = segment.len() >= 40
+                && segment
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            if secret { "…" } else { segment }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// The whole application: routes, limits and the headers every response carries.
 pub fn router(state: AppState) -> Router {
     routes::routes()
@@ -83,6 +131,21 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             extract::remember_language,
+        ))
+        // No state-changing request from another site reaches a handler (CSRF).
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            guard::cross_origin,
+        ))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
+        // Per-client rates, then at most `max_in_flight` requests at once: the rest are
+        // answered 429 or 503 with Retry-After, never left to time out.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            guard::admit,
         ))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -107,11 +170,39 @@ pub fn router(state: AppState) -> Router {
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CONTENT_SECURITY_POLICY),
         ))
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            Duration::from_secs(30),
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            strict_transport_security,
         ))
         .layer(CatchPanicLayer::custom(routes::panic_response))
-        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http().make_span_with(
+                |request: &axum::http::Request<axum::body::Body>| {
+                    tracing::info_span!(
+                        "request",
+                        method = %request.method(),
+                        path = %redacted_path(request.uri().path()),
+                    )
+                },
+            ),
+        )
         .with_state(state)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn logged_paths_hide_link_tokens() {
+        assert_eq!(
+            super::redacted_path("/apply/Qm9vZ2llV29vZ2llQm9vZ2llV29vZ2llQm9vZ2llV29/confirm"),
+            "/apply/…/confirm"
+        );
+        assert_eq!(
+            super::redacted_path(
+                "/api/v1/review/applications/019a7c1e-5b1f-7c3e-9d2a-3f4e5a6b7c8d"
+            ),
+            "/api/v1/review/applications/019a7c1e-5b1f-7c3e-9d2a-3f4e5a6b7c8d"
+        );
+        assert_eq!(super::redacted_path("/register"), "/register");
+    }
 }

@@ -36,6 +36,30 @@ enum Command {
     /// Manage staff accounts.
     #[command(subcommand)]
     Staff(StaffCommand),
+    /// Write a consistent backup of the database to a new file (SQLite: an online snapshot,
+    /// safe while the server runs; PostgreSQL: pg_dump's custom format).
+    Backup {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The backup file to write (must not exist).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Check the data: SQLite's integrity check, every submitted application complete (review
+    /// lines, tasks, stored answer), every audit chain intact. Exits non-zero on a problem.
+    Check(DataArgs),
+    /// Restore a backup made by `toroku backup` (stop the server first). Refuses to replace a
+    /// database that has data unless --force; SQLite keeps the replaced file beside it.
+    Restore {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The backup file.
+        #[arg(long)]
+        from: PathBuf,
+        /// Replace an existing database.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -134,6 +158,21 @@ struct ServeArgs {
     /// Bearer token for the admin API (POST /api/v1/admin/plugins); unset disables it.
     #[arg(long, env = "TOROKU_ADMIN_TOKEN", hide_env_values = true)]
     admin_token: Option<String>,
+    /// Requests worked on at once; more wait up to half a second, then get 503 + Retry-After.
+    #[arg(long, env = "TOROKU_MAX_IN_FLIGHT", default_value_t = 128)]
+    max_in_flight: usize,
+    /// Requests each client address may make: `<per second>/<burst>`, or `off` (e.g. behind a
+    /// reverse proxy that limits per client itself: here every client would share its address).
+    #[arg(long, env = "TOROKU_CLIENT_RATE", default_value = "50/200", value_parser = parse_client_rate)]
+    client_rate: ClientRateArg,
+}
+
+/// `--client-rate`, parsed.
+#[derive(Debug, Clone, Copy)]
+struct ClientRateArg(Option<server::guard::ClientRate>);
+
+fn parse_client_rate(text: &str) -> Result<ClientRateArg, String> {
+    server::guard::ClientRate::parse(text).map(ClientRateArg)
 }
 
 #[tokio::main]
@@ -153,6 +192,30 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Serve(args) => serve(args).await,
+        Command::Backup { data, out } => {
+            let report = server::backup::backup(&server_config_for_data(&data), &out).await?;
+            print_report("backup written", &report)
+        }
+        Command::Check(data) => {
+            let store = open_store(&server_config_for_data(&data)).await?;
+            let found = store.consistency().await?;
+            use std::io::Write;
+            writeln!(std::io::stdout(), "{found:#?}")?;
+            if !found.is_sound() {
+                anyhow::bail!("the data is not consistent (see above)");
+            }
+            writeln!(
+                std::io::stdout(),
+                "consistent: {} submitted applications",
+                found.submitted
+            )?;
+            Ok(())
+        }
+        Command::Restore { data, from, force } => {
+            let report =
+                server::backup::restore(&server_config_for_data(&data), &from, force).await?;
+            print_report("restored", &report)
+        }
         Command::Tenant(TenantCommand::Add {
             data,
             id,
@@ -227,6 +290,20 @@ async fn main() -> anyhow::Result<()> {
             }
         }
     }
+}
+
+fn print_report(what: &str, report: &server::backup::Report) -> anyhow::Result<()> {
+    use std::io::Write;
+    writeln!(
+        std::io::stdout(),
+        "{what}: {} ({} bytes; {} tables, {} rows) in {:.2} s",
+        report.file.display(),
+        report.bytes,
+        report.tables,
+        report.rows,
+        report.seconds
+    )?;
+    Ok(())
 }
 
 async fn cli_registrar(
@@ -310,6 +387,14 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         },
         &config.data_dir,
     )?;
+    if config.database_url.is_none() {
+        // The one server of an SQLite file: claims on queued mail are a predecessor's that
+        // stopped mid-delivery; deliver those at once (the Message-ID stays the same).
+        let released = registrar.store().release_outbox_claims().await?;
+        if released > 0 {
+            tracing::info!(released, "mail claimed by the previous run is queued again");
+        }
+    }
     let loaded = registrar.load_plugins().await?;
     if args.demo && loaded == 0 {
         server::demo::install_plugins(&registrar, &args.plugin_dir).await?;
@@ -362,13 +447,41 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         plugins = loaded,
         "toroku is serving"
     );
-    let mut state = server::AppState::new(registrar);
+    let mut state = server::AppState::new(registrar).with_limits(server::guard::Limits {
+        max_in_flight: args.max_in_flight.max(1),
+        client_rate: args.client_rate.0,
+        ..server::guard::Limits::default()
+    });
     state.admin_token = args.admin_token.filter(|t| t.len() >= 16);
-    axum::serve(listener, server::router(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .context("serving")?;
+    axum::serve(
+        listener,
+        server::router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("serving")?;
+    tracing::info!("stopped");
     Ok(())
+}
+
+/// Ctrl-C or SIGTERM (what a service manager sends): stop taking connections and finish the
+/// requests under way. Nothing else needs saving: every acknowledged write is committed, and
+/// queued mail waits in the outbox for the next start.
+async fn shutdown_signal() {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = terminate => {}
+    }
+    tracing::info!("shutting down: finishing the requests under way");
 }

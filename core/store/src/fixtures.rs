@@ -289,3 +289,13 @@ pub async fn drop_database(admin_url: &str, name: &str) -> Result<()> {
     admin.close().await?;
     Ok(())
 }
+
+/// Every outbox row, oldest first (for the crash harness and the tests).
+pub async fn outbox_rows(store: &crate::Store) -> Result<Vec<crate::OutboxRow>> {
+    use crate::entity::outbox_message;
+    use sea_orm::QueryOrder;
+    Ok(outbox_message::Entity::find()
+        .order_by_asc(outbox_message::Column::Id)
+        .all(store.connection())
+        .await?)
+}

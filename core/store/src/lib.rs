@@ -4,6 +4,7 @@
 //! Every query runs inside a [`Tx`]: writes take the database's write lock at `BEGIN` on SQLite
 //! (`BEGIN IMMEDIATE`), so a transaction never fails half-way for having read a stale snapshot.
 
+mod backup;
 mod changes;
 mod connect;
 pub mod entity;
@@ -14,6 +15,7 @@ mod outbox;
 mod queries;
 mod review;
 
+pub use backup::{Consistency, TableDigest};
 pub use changes::{CHANNEL, ChangeFollower, ChangeKind};
 pub use connect::{Backend, Store, StoreConfig, create_scratch_database};
 pub use entity::{

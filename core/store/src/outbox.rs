@@ -65,11 +65,14 @@ impl Store {
         Ok(rows)
     }
 
-    /// Marks a claimed row delivered.
+    /// Marks a claimed row delivered, and drops its body: a delivered mail may hold a live
+    /// link (draft, password, enrolment), whose token is otherwise only ever stored as a hash.
+    /// The recipient, subject and times stay as the record of what was sent.
     pub async fn mark_outbox_sent(&self, id: i64, now: i64) -> Result<(), StoreError> {
         self.update_outbox(id, |row| {
             row.sent_at = sea_orm::Set(Some(now));
             row.claimed_until = sea_orm::Set(None);
+            row.body = sea_orm::Set(String::new());
         })
         .await
     }
@@ -95,6 +98,27 @@ impl Store {
             }
         })
         .await
+    }
+
+    /// Frees every claim on undelivered rows, so that they are delivered at once rather than
+    /// when their lease runs out. Only for the start-up of the one server of an SQLite file:
+    /// there every claim is a predecessor's that stopped (or was killed) mid-delivery. (On
+    /// PostgreSQL other instances may hold live claims; theirs run out after the lease.)
+    pub async fn release_outbox_claims(&self) -> Result<u64, StoreError> {
+        use sea_orm::{ColumnTrait, QueryFilter};
+        let tx = self.write().await?;
+        let released = outbox_message::Entity::update_many()
+            .col_expr(
+                outbox_message::Column::ClaimedUntil,
+                sea_orm::sea_query::Expr::value(Option::<i64>::None),
+            )
+            .filter(outbox_message::Column::SentAt.is_null())
+            .filter(outbox_message::Column::ClaimedUntil.is_not_null())
+            .exec(tx.txn())
+            .await?
+            .rows_affected;
+        tx.commit().await?;
+        Ok(released)
     }
 
     /// Rows not yet delivered nor given up on; for tests and the health page.

@@ -541,22 +541,32 @@ impl Tx {
         Ok(result.last_insert_id)
     }
 
+    /// Serialises the transactions that name the same `key` until they end: on PostgreSQL an
+    /// advisory lock on its hash for the rest of this transaction; on SQLite nothing is needed
+    /// (a write transaction already holds the database's one write lock).
+    pub async fn lock_key(&self, key: &str) -> Result<()> {
+        use sea_orm::ConnectionTrait;
+        if self.txn.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+            self.txn
+                .execute_raw(sea_orm::Statement::from_sql_and_values(
+                    sea_orm::DatabaseBackend::Postgres,
+                    "SELECT pg_advisory_xact_lock(hashtext($1))",
+                    [key.into()],
+                ))
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Appends an audit entry to its subject's hash chain: the entry gets the next `seq` of
     /// the subject and `hash = SHA-256(previous hash, seq, fields)` (see [`audit_hash`]).
     /// Appends to one subject are serialised (SQLite: the write lock; PostgreSQL: an advisory
     /// lock on the subject for the rest of the transaction), and a unique index on
     /// `(subject_type, subject_id, seq)` makes a forked chain impossible.
     pub async fn append_audit(&self, event: NewAuditEvent<'_>) -> Result<()> {
-        use sea_orm::{ConnectionTrait, QuerySelect};
-        if self.txn.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
-            self.txn
-                .execute_raw(sea_orm::Statement::from_sql_and_values(
-                    sea_orm::DatabaseBackend::Postgres,
-                    "SELECT pg_advisory_xact_lock(hashtext($1))",
-                    [format!("{}:{}", event.subject_type, event.subject_id).into()],
-                ))
-                .await?;
-        }
+        use sea_orm::QuerySelect;
+        self.lock_key(&format!("{}:{}", event.subject_type, event.subject_id))
+            .await?;
         let last = audit_event::Entity::find()
             .filter(audit_event::Column::SubjectType.eq(event.subject_type))
             .filter(audit_event::Column::SubjectId.eq(event.subject_id))

@@ -43,6 +43,16 @@ fn free_port() -> u16 {
 /// Spawns `toroku serve --demo` and waits for its "serving" line (reading its log as it
 /// comes). `database_url` = `None` is the embedded SQLite file in `data_dir`.
 pub fn start(data_dir: &Path, plugin_dir: &Path, database_url: Option<&str>) -> Started {
+    start_with(data_dir, plugin_dir, database_url, &[])
+}
+
+/// [`start`] with more arguments for `serve` (e.g. `--smtp-url`).
+pub fn start_with(
+    data_dir: &Path,
+    plugin_dir: &Path,
+    database_url: Option<&str>,
+    extra: &[&str],
+) -> Started {
     let addr = format!("127.0.0.1:{}", free_port());
     let began = Instant::now();
     let mut command = Command::new(env!("CARGO_BIN_EXE_toroku"));
@@ -52,7 +62,10 @@ pub fn start(data_dir: &Path, plugin_dir: &Path, database_url: Option<&str>) -> 
         .arg(data_dir)
         .arg("--plugin-dir")
         .arg(plugin_dir)
+        .args(extra)
         .env("RUST_LOG", "info")
+        // The one load generator stands for many clients: no per-address rate.
+        .env("TOROKU_CLIENT_RATE", "off")
         .env_remove("DATABASE_URL")
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit());
