@@ -20,6 +20,7 @@ error-password_required = Enter your password.
 error-password_too_short = The password must be at least { $min } characters long.
 error-password_too_long = The password must be at most { $max } characters long.
 error-password_common = This password is too common and easy to guess. Choose another one.
+error-password_context = A password made from the name of this service or programme is easy to guess. Choose another one.
 error-body_invalid_json = The request body is not valid JSON.
 error-body_not_object = The request body must be a JSON object.
 error-submit_body_unknown_field = The only field a submit request may have is revision.
@@ -49,10 +50,7 @@ error-not_found = The page or data you asked for was not found.
 error-method_not_allowed = This operation is not available at this address.
 error-payload_too_large = The data sent is too large (limit { $max } bytes).
 error-unsupported_media_type = Send the request with Content-Type: application/json.
-error-too_many_requests = Too many requests from this connection. Please try again in { $seconds ->
-        [one] { $seconds } second
-       *[other] { $seconds } seconds
-    }.
+error-too_many_requests = Too many requests from this connection. Please wait { $seconds } s and try again.
 error-service_busy = The service is busy. Please try again shortly.
 error-cross_origin_request = A request sent from another site is not accepted. Please use this site's own pages.
 error-internal = Something went wrong on our side. Please try again later. Nothing you entered was lost.

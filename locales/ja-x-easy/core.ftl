@@ -22,6 +22,7 @@ error-password_required = パスワードを 書いてください。
 error-password_too_short = パスワードは { $min }文字 以上に してください。
 error-password_too_long = パスワードは { $max }文字までです。
 error-password_common = この パスワードは 使えません。たくさんの 人が 使っていて、ほかの 人に わかりやすいからです。別の パスワードに してください。
+error-password_context = この サービスの 名前を 使った パスワードは、ほかの 人に わかりやすいので 使えません。別の パスワードに してください。
 error-body_invalid_json = リクエストの 中身が JSON では ありません。
 error-body_not_object = リクエストの 中身は JSON の オブジェクトに してください。
 error-submit_body_unknown_field = 送る リクエストに 書けるのは revision だけです。

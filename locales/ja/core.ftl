@@ -21,6 +21,7 @@ error-password_required = パスワードを入力してください。
 error-password_too_short = パスワードは{ $min }文字以上にしてください。
 error-password_too_long = パスワードは{ $max }文字以内にしてください。
 error-password_common = このパスワードはよく使われており、推測されやすいため使えません。別のパスワードにしてください。
+error-password_context = このサービスや制度の名前をもとにしたパスワードは推測されやすいため使えません。別のパスワードにしてください。
 error-body_invalid_json = リクエストの本文がJSONとして読み取れません。
 error-body_not_object = リクエストの本文はJSONオブジェクトにしてください。
 error-submit_body_unknown_field = 送信のリクエストに指定できる項目は revision だけです。

@@ -22,6 +22,7 @@ error-password_required = 비밀번호를 입력해 주십시오.
 error-password_too_short = 비밀번호는 { $min }자 이상으로 설정해 주십시오.
 error-password_too_long = 비밀번호는 { $max }자 이내로 설정해 주십시오.
 error-password_common = 이 비밀번호는 자주 사용되어 추측하기 쉬우므로 사용할 수 없습니다. 다른 비밀번호를 설정해 주십시오.
+error-password_context = 이 서비스나 제도의 이름을 바탕으로 한 비밀번호는 추측하기 쉬우므로 사용할 수 없습니다. 다른 비밀번호를 설정해 주십시오.
 error-body_invalid_json = 요청 본문을 JSON으로 읽을 수 없습니다.
 error-body_not_object = 요청 본문은 JSON 객체여야 합니다.
 error-submit_body_unknown_field = 제출 요청에 지정할 수 있는 항목은 revision뿐입니다.

@@ -22,6 +22,7 @@ error-password_required = Informe a senha.
 error-password_too_short = A senha deve ter pelo menos { $min } caracteres.
 error-password_too_long = A senha deve ter no máximo { $max } caracteres.
 error-password_common = Esta senha é muito comum e fácil de adivinhar, por isso não pode ser usada. Escolha outra senha.
+error-password_context = Uma senha feita a partir do nome deste serviço ou programa é fácil de adivinhar. Escolha outra senha.
 error-body_invalid_json = Não foi possível ler o corpo da requisição como JSON.
 error-body_not_object = O corpo da requisição deve ser um objeto JSON.
 error-submit_body_unknown_field = O único campo permitido em uma requisição de envio é revision.
@@ -51,10 +52,7 @@ error-not_found = A página ou os dados procurados não foram encontrados.
 error-method_not_allowed = Esta operação não está disponível neste endereço.
 error-payload_too_large = Os dados enviados são grandes demais (limite de { $max } bytes).
 error-unsupported_media_type = Envie com Content-Type: application/json.
-error-too_many_requests = Muitas solicitações desta conexão. Tente novamente em { $seconds ->
-        [one] { $seconds } segundo
-       *[other] { $seconds } segundos
-    }.
+error-too_many_requests = Muitas solicitações desta conexão. Aguarde { $seconds } s e tente novamente.
 error-service_busy = O serviço está sobrecarregado. Tente novamente em alguns instantes.
 error-cross_origin_request = Uma solicitação enviada de outro site não é aceita. Use as páginas deste site.
 error-internal = Ocorreu um problema no sistema. Tente novamente mais tarde. Nada do que você preencheu foi perdido.

@@ -22,6 +22,7 @@ error-password_required = Vui lòng nhập mật khẩu.
 error-password_too_short = Mật khẩu phải có ít nhất { $min } ký tự.
 error-password_too_long = Mật khẩu chỉ được dài tối đa { $max } ký tự.
 error-password_common = Mật khẩu này được dùng quá phổ biến và dễ bị đoán nên không thể sử dụng. Vui lòng chọn mật khẩu khác.
+error-password_context = Mật khẩu dựa trên tên của dịch vụ hoặc chế độ này dễ bị đoán nên không thể sử dụng. Vui lòng chọn mật khẩu khác.
 error-body_invalid_json = Không thể đọc nội dung yêu cầu dưới dạng JSON.
 error-body_not_object = Nội dung yêu cầu phải là một đối tượng JSON.
 error-submit_body_unknown_field = Trong yêu cầu nộp đơn, chỉ được chỉ định mục revision.

@@ -22,6 +22,7 @@ error-password_required = 请输入密码。
 error-password_too_short = 密码至少需要{ $min }个字符。
 error-password_too_long = 密码不能超过{ $max }个字符。
 error-password_common = 此密码过于常用，容易被猜到，不能使用。请设置其他密码。
+error-password_context = 以本服务或本制度名称为基础的密码容易被猜到，不能使用。请设置其他密码。
 error-body_invalid_json = 请求正文无法作为JSON读取。
 error-body_not_object = 请求正文必须是JSON对象。
 error-submit_body_unknown_field = 提交请求中只能指定 revision 一项。

@@ -220,7 +220,7 @@ async fn one_client_over_its_rate_gets_429_and_others_are_not_held_back() {
     assert_eq!(body["error"]["code"], "too_many_requests");
     assert_eq!(
         body["error"]["message"],
-        "Too many requests from this connection. Please try again in 1 second."
+        "Too many requests from this connection. Please wait 1 s and try again."
     );
     // Health probes are never limited.
     let health = client

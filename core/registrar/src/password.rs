@@ -15,6 +15,32 @@ pub const PASSWORD_MAX_CHARS: usize = 128;
 
 const COMMON_PASSWORDS: &str = include_str!("../data/common-passwords.txt");
 
+/// Words of this service that a guesser tries first (ASVS 6.1.2): a password that is one of
+/// them once digits, spaces and symbols are taken away (`Toroku2026!`, `登録 12345`) is refused.
+pub const CONTEXT_WORDS: &[&str] = &[
+    "toroku",
+    "tōroku",
+    "touroku",
+    "登録",
+    "とうろく",
+    "トウロク",
+    "tokutei",
+    "tokuteisesshu",
+    "特定接種",
+    "特定",
+    "接種",
+    "sesshu",
+    "vaccination",
+    "vaccine",
+    "mhlw",
+    "厚生労働省",
+    "厚労省",
+    "register",
+    "registration",
+    "password",
+    "パスワード",
+];
+
 /// The password rules and the hasher.
 pub struct PasswordPolicy {
     common: HashSet<&'static str>,
@@ -71,6 +97,14 @@ impl PasswordPolicy {
         if self.common.contains(password.to_lowercase().as_str()) {
             return vec![FieldProblem::new(path, "password_common")];
         }
+        let letters: String = password
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        if CONTEXT_WORDS.contains(&letters.as_str()) {
+            return vec![FieldProblem::new(path, "password_context")];
+        }
         Vec::new()
     }
 
@@ -118,6 +152,10 @@ mod tests {
             ("いろはにほへとちりぬる", &[]),
             ("alllowercaseletters", &[]),
             ("password", &["password_common"]),
+            ("Toroku2026!", &["password_context"]),
+            ("登録 12345678", &["password_context"]),
+            ("tokutei-sesshu-1", &["password_context"]),
+            ("toroku is my favourite service", &[]),
             ("PassWord", &["password_common"]),
             ("12345678", &["password_common"]),
             (&"x".repeat(128), &[]),

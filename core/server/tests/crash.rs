@@ -45,8 +45,8 @@ use tokio::task::JoinSet;
 const CLIENTS: usize = 8;
 /// Acknowledged requests before the kill, drawn from this range each cycle.
 const ACKS_BEFORE_KILL: (u64, u64) = (1, 24);
-/// How long the queued mail may take to arrive after the last restart.
-const MAIL_DEADLINE: Duration = Duration::from_secs(60);
+/// How long mail delivery may make no progress after the last restart.
+const MAIL_STALL: Duration = Duration::from_secs(30);
 
 /// xorshift64*: enough for choosing moments, and repeatable from its seed.
 struct Random(u64);
@@ -259,7 +259,9 @@ async fn killed_at_random_moments_the_server_loses_and_duplicates_nothing() {
 
     // The mail: everything queued is delivered once the restarted server has had its turn.
     let store = Store::connect(&store_config).await.expect("connect");
-    let deadline = Instant::now() + MAIL_DEADLINE;
+    // The backlog may be long after many kills: wait while it shrinks, and fail only when
+    // delivery stops making progress.
+    let mut last_progress = (Instant::now(), usize::MAX);
     let outbox = loop {
         let outbox: Vec<(i64, bool)> = store::fixtures::outbox_rows(&store)
             .await
@@ -267,7 +269,11 @@ async fn killed_at_random_moments_the_server_loses_and_duplicates_nothing() {
             .iter()
             .map(|row| (row.id, row.sent_at.is_some()))
             .collect();
-        if outbox.iter().all(|(_, sent)| *sent) || Instant::now() > deadline {
+        let unsent = outbox.iter().filter(|(_, sent)| !sent).count();
+        if unsent < last_progress.1 {
+            last_progress = (Instant::now(), unsent);
+        }
+        if unsent == 0 || last_progress.0.elapsed() > MAIL_STALL {
             break outbox;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -279,7 +285,9 @@ async fn killed_at_random_moments_the_server_loses_and_duplicates_nothing() {
         .collect();
     assert!(
         unsent.is_empty(),
-        "mail not delivered within {MAIL_DEADLINE:?}: {unsent:?}"
+        "mail delivery stalled for {MAIL_STALL:?} with {} undelivered (first {:?})",
+        unsent.len(),
+        unsent.first()
     );
     let received = sink.wait_for(outbox.len());
     let mut arrivals: BTreeMap<String, usize> = BTreeMap::new();
