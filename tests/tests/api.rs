@@ -15,6 +15,7 @@ on_both_databases!(
     unusable_draft_requests_get_specific_errors_and_change_nothing,
     login_failures_are_throttled_alike_for_known_and_unknown_ids,
     parallel_login_guesses_are_each_counted,
+    sessions_end_after_30_idle_minutes_and_after_12_hours_whatever_the_activity,
     password_reset_needs_the_phone_on_file,
     state_changes_are_audited_in_the_same_transaction,
 );
@@ -728,6 +729,52 @@ async fn parallel_login_guesses_are_each_counted(app: TestApp) {
         (6, 14),
         "5 free failures, the 6th starts the block: {statuses:?}"
     );
+}
+
+/// Session lifetimes (ASVS 7.3.1, 7.3.2): 30 minutes without a request ends a session; activity
+/// keeps it alive, but never past 12 hours from the login.
+async fn sessions_end_after_30_idle_minutes_and_after_12_hours_whatever_the_activity(
+    mut app: TestApp,
+) {
+    const MINUTE_MS: i64 = 60_000;
+    let (_, cookie) = app.submitted_application(&example()).await;
+    async fn me(app: &TestApp, cookie: &str) -> StatusCode {
+        app.status_with_cookie(Method::GET, "/api/v1/me/application", cookie)
+            .await
+    }
+    // Active every 25 minutes: still in after 11 h 40 min...
+    for _ in 0..28 {
+        app.clock.advance_ms(25 * MINUTE_MS);
+        assert_eq!(me(&app, &cookie).await, StatusCode::OK);
+    }
+    // ...and out once 12 hours have passed since the login, active or not.
+    app.clock.advance_ms(25 * MINUTE_MS);
+    assert_eq!(me(&app, &cookie).await, StatusCode::UNAUTHORIZED);
+
+    // A new login; 31 quiet minutes end it.
+    let (status, headers, _) = app
+        .call(
+            Method::POST,
+            "/api/v1/sessions",
+            Some(&json!({
+                "login_id": "soumu@minato-foods.example.jp",
+                "password": tests::APPLICANT_PASSWORD
+            })),
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let fresh = headers
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .expect("a session cookie")
+        .to_owned();
+    assert_ne!(fresh, cookie, "a new session id at each login");
+    app.clock.advance_ms(29 * MINUTE_MS);
+    assert_eq!(me(&app, &fresh).await, StatusCode::OK);
+    app.clock.advance_ms(31 * MINUTE_MS);
+    assert_eq!(me(&app, &fresh).await, StatusCode::UNAUTHORIZED);
 }
 
 async fn submit_example(app: &mut TestApp, email: &str) -> String {
