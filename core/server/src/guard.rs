@@ -211,7 +211,7 @@ pub async fn cross_origin(State(state): State<AppState>, request: Request, next:
     let locale = RequestLocale::of(request.headers(), request.uri().query());
     tracing::warn!(
         method = %request.method(),
-        path = request.uri().path(),
+        path = %crate::redacted_path(request.uri().path()),
         "cross-origin request refused"
     );
     ApiError::new(StatusCode::FORBIDDEN, "cross_origin_request")
