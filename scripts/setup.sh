@@ -40,6 +40,13 @@ if [ "$mode" = test ]; then
   fi
   rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+  # The fuzz targets (fuzz/, `cargo xtask fuzz`): cargo-fuzz, pinned; it runs on the stable
+  # toolchain with `--sanitizer none`.
+  cargo_fuzz_version=0.13.2
+  if ! cargo fuzz --version 2>/dev/null | grep -qx "cargo-fuzz $cargo_fuzz_version"; then
+    log "installing cargo-fuzz $cargo_fuzz_version"
+    cargo install --quiet --locked "cargo-fuzz@$cargo_fuzz_version"
+  fi
 fi
 # Plugins are WebAssembly components: wasm32-unknown-unknown, linked by the wasm-component-ld
 # that the wasm32-wasip2 target ships (the hostile WASI fixture is built for wasm32-wasip2).

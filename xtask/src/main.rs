@@ -1,14 +1,19 @@
 //! Project automation, run as `cargo xtask <command>`:
 //! - `ci`: everything CI checks — set-up, fmt, clippy, the tidy checks, all tests on SQLite and
-//!   PostgreSQL. Fails when anything fails.
+//!   PostgreSQL, then the short fuzz run. Fails when anything fails.
 //! - `run`: set up and run the product on its embedded defaults with demo data.
 //! - `bench`: the performance harness (release build, minutes; `docs/performance.md`): every
 //!   bench in turn, each printing its figures next to their limits.
+//! - `fuzz [--seconds N] [--target NAME]…`: builds the cargo-fuzz targets of `fuzz/` (stable
+//!   toolchain, no sanitizer) and runs each for N seconds (default 20), as many at a time as
+//!   there are cores; prints each one's executions and fails if any finds a crash
+//!   (`fuzz/README.md`).
 //! - `import-postal-codes`: regenerate the embedded Japan Post data.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Instant;
 
 use anyhow::{Context, bail};
 
@@ -21,13 +26,14 @@ fn main() -> anyhow::Result<()> {
         Some("run") => run(&args[1..]),
         Some("build-plugins") => build_plugins(),
         Some("bench") => bench(),
+        Some("fuzz") => fuzz(&args[1..]),
         Some("import-postal-codes") => step(
             "import postal codes",
             Command::new("python3").arg("tools/postal/import.py"),
         ),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | run [serve flags…] | bench | build-plugins | import-postal-codes>"
+                "usage: cargo xtask <ci | run [serve flags…] | bench | fuzz [--seconds N] [--target NAME]… | build-plugins | import-postal-codes>"
             );
             bail!("unknown command")
         }
@@ -209,7 +215,213 @@ fn ci() -> anyhow::Result<()> {
                 std::env::var("CI").unwrap_or_else(|_| "true".to_owned()),
             ),
     )?;
+    run_fuzz(&fuzz_targets()?, CI_FUZZ_SECONDS)?;
     eprintln!("xtask: ci passed");
+    Ok(())
+}
+
+/// How the fuzz targets are built: no sanitizer (the stable toolchain cannot build one), 16
+/// codegen units.
+const FUZZ_BUILD: [&str; 6] = [
+    "fuzz",
+    "build",
+    "--sanitizer",
+    "none",
+    "--codegen-units",
+    "16",
+];
+
+/// Seconds each fuzz target runs in `ci` (the short run; `fuzz/README.md` has the long one).
+const CI_FUZZ_SECONDS: u64 = 20;
+
+/// `cargo xtask fuzz [--seconds N] [--target NAME]…`.
+fn fuzz(args: &[String]) -> anyhow::Result<()> {
+    let mut seconds = CI_FUZZ_SECONDS;
+    let mut chosen = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--seconds" => {
+                seconds = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|n| *n > 0)
+                    .context("--seconds takes a whole number of seconds above 0")?;
+            }
+            "--target" => chosen.push(args.next().context("--target takes a target name")?),
+            other => bail!("unknown argument {other:?} (fuzz [--seconds N] [--target NAME]…)"),
+        }
+    }
+    let all = fuzz_targets()?;
+    let targets = if chosen.is_empty() {
+        all
+    } else {
+        for name in &chosen {
+            if !all.contains(name) {
+                bail!("no fuzz target {name:?} (targets: {})", all.join(", "));
+            }
+        }
+        chosen.into_iter().cloned().collect()
+    };
+    run_fuzz(&targets, seconds)
+}
+
+/// The targets of `fuzz/`, as cargo-fuzz lists them.
+fn fuzz_targets() -> anyhow::Result<Vec<String>> {
+    let version = cargo().args(["fuzz", "--version"]).output();
+    if !version.is_ok_and(|o| o.status.success()) {
+        bail!(
+            "cargo-fuzz is not installed: run scripts/setup.sh test (it installs the pinned version)"
+        );
+    }
+    let list = capture(cargo().args(["fuzz", "list"]))?;
+    Ok(list
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect())
+}
+
+/// What one libFuzzer run printed at its end (`-print_final_stats=1`).
+#[derive(Debug, Default)]
+struct FuzzStats {
+    executions: u64,
+    per_second: u64,
+    coverage: Option<u64>,
+    corpus: Option<u64>,
+}
+
+impl FuzzStats {
+    fn parse(log: &str) -> FuzzStats {
+        let stat = |name: &str| {
+            log.lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| v.trim().parse().ok())
+        };
+        // `#1234\tDONE   cov: 1858 ft: 4824 corp: 1339/318Kb …`
+        let done = log.lines().rev().find(|l| l.contains("DONE "));
+        let field = |name: &str| {
+            done.and_then(|l| l.split_whitespace().skip_while(|w| *w != name).nth(1))
+                .and_then(|v| v.split('/').next())
+                .and_then(|v| v.parse().ok())
+        };
+        FuzzStats {
+            executions: stat("stat::number_of_executed_units:").unwrap_or(0),
+            per_second: stat("stat::average_exec_per_sec:").unwrap_or(0),
+            coverage: field("cov:"),
+            corpus: field("corp:"),
+        }
+    }
+}
+
+/// Builds every fuzz target once ([`FUZZ_BUILD`]: `--sanitizer none` needs no `-Z` flag, so
+/// the stable toolchain builds it), then runs the chosen ones for `seconds` each, as many at a
+/// time as there are cores. Each run starts from the committed seeds
+/// (`fuzz/corpus-seed/<target>/`) and the corpus that earlier runs grew (`fuzz/corpus/<target>/`,
+/// not committed); a crash is written to `fuzz/artifacts/<target>/` and fails the command.
+fn run_fuzz(targets: &[String], seconds: u64) -> anyhow::Result<()> {
+    let started = Instant::now();
+    // 16 codegen units instead of cargo-fuzz's 1: a cold build uses both cores, for 3–17 %
+    // fewer executions per second (fuzz/README.md).
+    step("build fuzz targets", cargo().args(FUZZ_BUILD))?;
+    let built = started.elapsed();
+    let host = capture(Command::new("rustc").arg("-vV"))?
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_owned))
+        .context("rustc -vV names no host")?;
+    let bin_dir = project_root()
+        .join("fuzz/target")
+        .join(&host)
+        .join("release");
+    let logs = project_root().join("fuzz/target/logs");
+    std::fs::create_dir_all(&logs)?;
+    let parallel = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut failed = Vec::new();
+    let mut table = Vec::new();
+    for batch in targets.chunks(parallel) {
+        let mut running = Vec::new();
+        for target in batch {
+            let corpus = project_root().join("fuzz/corpus").join(target);
+            let seeds = project_root().join("fuzz/corpus-seed").join(target);
+            let artifacts = project_root().join("fuzz/artifacts").join(target);
+            std::fs::create_dir_all(&corpus)?;
+            std::fs::create_dir_all(&artifacts)?;
+            let log_path = logs.join(format!("{target}.log"));
+            let log = std::fs::File::create(&log_path)?;
+            eprintln!("xtask: fuzz {target} for {seconds} s");
+            let mut command = Command::new(bin_dir.join(target));
+            command
+                .arg(&corpus)
+                .args(seeds.is_dir().then_some(&seeds))
+                .arg(format!("-max_total_time={seconds}"))
+                .arg("-print_final_stats=1")
+                // One input taking this long is a finding too (a denial of service).
+                .arg("-timeout=20")
+                .arg("-rss_limit_mb=2048")
+                .arg(format!("-artifact_prefix={}/", artifacts.display()))
+                .stdout(log.try_clone()?)
+                .stderr(log);
+            let child = command
+                .spawn()
+                .with_context(|| format!("starting fuzz target {target}"))?;
+            running.push((target, child, log_path));
+        }
+        for (target, mut child, log_path) in running {
+            let status = child.wait()?;
+            let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+            let stats = FuzzStats::parse(&log);
+            let verdict = if status.success() { "ok" } else { "CRASH" };
+            if !status.success() {
+                eprintln!(
+                    "xtask: fuzz {target} failed ({status}); from {}:",
+                    log_path.display()
+                );
+                // The panic (message on the next line), then libFuzzer's summary: the input
+                // written and the final stats. A stack overflow kills the process by signal
+                // before libFuzzer can write the input (no sanitizer runtime to catch it).
+                let lines: Vec<&str> = log.lines().collect();
+                if let Some(at) = lines.iter().position(|l| l.contains("panicked at")) {
+                    for line in &lines[at..(at + 2).min(lines.len())] {
+                        eprintln!("  {line}");
+                    }
+                }
+                for line in &lines[lines.len().saturating_sub(12)..] {
+                    eprintln!("  {line}");
+                }
+                failed.push(target.clone());
+            }
+            table.push(format!(
+                "{target:<22} {:>12} {:>9} {:>7} {:>7}  {verdict}",
+                stats.executions,
+                stats.per_second,
+                stats
+                    .coverage
+                    .map_or_else(|| "-".to_owned(), |c| c.to_string()),
+                stats
+                    .corpus
+                    .map_or_else(|| "-".to_owned(), |c| c.to_string()),
+            ));
+        }
+    }
+    eprintln!(
+        "xtask: fuzz results ({seconds} s each; build {:.0} s, all {:.0} s)",
+        built.as_secs_f64(),
+        started.elapsed().as_secs_f64()
+    );
+    eprintln!(
+        "  {:<22} {:>12} {:>9} {:>7} {:>7}",
+        "target", "executions", "per s", "cov", "corpus"
+    );
+    for line in &table {
+        eprintln!("  {line}");
+    }
+    if !failed.is_empty() {
+        bail!(
+            "fuzzing found a crash in {} (inputs in fuzz/artifacts/<target>/; reproduce with `cargo fuzz run -s none <target> <input>`)",
+            failed.join(", ")
+        );
+    }
     Ok(())
 }
 

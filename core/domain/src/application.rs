@@ -3,7 +3,7 @@
 //! Built only through [`Application::from_document`]; unknown fields of the document are not
 //! part of the model (the stored document keeps them).
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
 /// Who founded the applicant (設立主体).
@@ -176,8 +176,9 @@ pub struct BusinessLine {
     /// Breakdown of the registered staff by target work.
     #[serde(default)]
     pub note: Option<String>,
-    /// Ministry-defined extra fields, kept as they are.
-    #[serde(default)]
+    /// Ministry-defined extra fields, kept as they are (`null` or absent: none, as `check`
+    /// reads an optional object).
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub extra: Map<String, Value>,
 }
 
@@ -304,6 +305,11 @@ impl Application {
             }
         }
     }
+}
+
+/// An optional object that may be `null`, which `check` accepts as absent.
+fn null_as_empty<'de, D: Deserializer<'de>>(value: D) -> Result<Map<String, Value>, D::Error> {
+    Ok(Option::<Map<String, Value>>::deserialize(value)?.unwrap_or_default())
 }
 
 fn blank_to_none(field: &mut Option<String>) {

@@ -1,23 +1,64 @@
-//! The contract checks: a declaration at install, findings after every review.
+//! The contract checks: a declaration at install, findings after every review. They work on the
+//! crate's plain types (the engine converts what a plugin returns field by field), so they build
+//! and can be fuzzed without wasmtime; they never panic on any input.
 
 use std::collections::HashSet;
 
 use serde_json::Value;
 
-use crate::bindings::toroku::plugin::types as wit;
-use crate::{
-    ArgValue, CatalogueBusinessType, CatalogueField, CatalogueSubType, FieldKind, FieldScope,
-    LoadedPlugin, PluginCatalogue, PluginFailure, PluginFinding, Severity,
-};
+use crate::{ArgValue, FieldKind, PluginCatalogue, PluginFailure, PluginFinding};
 
 /// The locales every plugin must ship, by tag: every locale the product speaks.
 fn required_locales() -> impl Iterator<Item = &'static str> {
     i18n::Locale::ALL.into_iter().map(i18n::Locale::tag)
 }
 /// More findings than this from one review is a broken plugin, not a judgement.
-const MAX_FINDINGS: usize = 100_000;
+pub const MAX_FINDINGS: usize = 100_000;
 const MAX_ARGS: usize = 16;
 const MAX_ARG_CHARS: usize = 1_000;
+
+/// Most `{` and `(` one entry of a plugin's Fluent resource may hold (the product's own entries
+/// hold at most 9). Fluent's parser recurses once per nested placeable `{` or call argument
+/// list `(` and has no limit of its own: a resource of some thousand nested braces overflows the
+/// stack and aborts the whole process (projectfluent/fluent#284; found by the
+/// `plugin_description` fuzz target).
+const MAX_OPENERS_PER_ENTRY: usize = 64;
+
+/// The first line (1-based) of an entry of `source` holding more than
+/// [`MAX_OPENERS_PER_ENTRY`] `{` and `(`, if any; checked before the source is parsed.
+///
+/// This bounds the parser's nesting from above whatever the text: within an entry it can nest
+/// at most once per `{` or `(`, and it only starts to nest after a line that begins an entry
+/// (`id =` or `-id =` at the start of a line). At such a line, and at a comment line (`#`),
+/// anything still open is a syntax error that unwinds it, so the count starts again there.
+/// String literals, comments and plain text are counted too, which can only overestimate.
+fn overly_nested_line(source: &str) -> Option<usize> {
+    let mut openers = 0;
+    for (index, line) in source.split('\n').enumerate() {
+        if starts_entry(line) {
+            openers = 0;
+        }
+        openers += line.bytes().filter(|b| matches!(b, b'{' | b'(')).count();
+        if openers > MAX_OPENERS_PER_ENTRY {
+            return Some(index + 1);
+        }
+    }
+    None
+}
+
+/// A line at which Fluent's parser starts an entry afresh: a comment, or `id =` / `-id =`
+/// (identifier `[a-zA-Z][a-zA-Z0-9_-]*`, spaces, `=`).
+fn starts_entry(line: &str) -> bool {
+    if line.starts_with('#') {
+        return true;
+    }
+    let id = line.strip_prefix('-').unwrap_or(line);
+    id.starts_with(|c: char| c.is_ascii_alphabetic())
+        && id
+            .trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            .trim_start_matches(' ')
+            .starts_with('=')
+}
 
 fn is_id(s: &str) -> bool {
     !s.is_empty()
@@ -28,10 +69,9 @@ fn is_id(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
-/// Checks a declaration; returns the host's catalogue and the set of message ids (from `ja`).
-pub(crate) fn description(
-    d: wit::Description,
-) -> Result<(PluginCatalogue, HashSet<String>), String> {
+/// Checks a declaration as the plugin returned it; returns it as the host's catalogue and the
+/// set of its message ids (from `ja`), or why it is refused.
+pub fn description(d: PluginCatalogue) -> Result<(PluginCatalogue, HashSet<String>), String> {
     if !is_id(&d.ministry_id) {
         return Err(format!(
             "ministry id {:?} is not lower-case kebab-case",
@@ -56,23 +96,27 @@ pub(crate) fn description(
             d.plugin_version
         ));
     }
-    let mut ids_by_locale: Vec<(String, HashSet<String>)> = Vec::new();
-    for resource in &d.resources {
-        let ids = i18n::resource_ids(&resource.source)
-            .map_err(|e| format!("resource {}: {e}", resource.locale))?;
-        if let Some(bad) = ids.iter().find(|id| !id.starts_with(&prefix)) {
+    let mut ids_by_locale: Vec<(&str, HashSet<String>)> = Vec::new();
+    for (locale, source) in &d.resources {
+        if let Some(line) = overly_nested_line(source) {
             return Err(format!(
-                "resource {}: message id {bad:?} lacks the prefix {prefix:?}",
-                resource.locale
+                "resource {locale}: the entry at line {line} holds more than \
+                 {MAX_OPENERS_PER_ENTRY} placeables or calls, too many to parse safely"
             ));
         }
-        if ids_by_locale.iter().any(|(l, _)| *l == resource.locale) {
-            return Err(format!("resource {} given twice", resource.locale));
+        let ids = i18n::resource_ids(source).map_err(|e| format!("resource {locale}: {e}"))?;
+        if let Some(bad) = ids.iter().find(|id| !id.starts_with(&prefix)) {
+            return Err(format!(
+                "resource {locale}: message id {bad:?} lacks the prefix {prefix:?}"
+            ));
         }
-        ids_by_locale.push((resource.locale.clone(), ids.into_iter().collect()));
+        if ids_by_locale.iter().any(|(l, _)| l == locale) {
+            return Err(format!("resource {locale} given twice"));
+        }
+        ids_by_locale.push((locale, ids.into_iter().collect()));
     }
     for locale in required_locales() {
-        if !ids_by_locale.iter().any(|(l, _)| l == locale) {
+        if !ids_by_locale.iter().any(|(l, _)| *l == locale) {
             let all: Vec<&str> = required_locales().collect();
             return Err(format!(
                 "no {locale} resource (every locale is required: {})",
@@ -82,7 +126,7 @@ pub(crate) fn description(
     }
     let ja: HashSet<String> = ids_by_locale
         .iter()
-        .find(|(l, _)| l == "ja")
+        .find(|(l, _)| *l == "ja")
         .map(|(_, ids)| ids.clone())
         .unwrap_or_default();
     for (locale, ids) in &ids_by_locale {
@@ -105,9 +149,8 @@ pub(crate) fn description(
         }
     };
     let mut type_ids = HashSet::new();
-    let mut business_types = Vec::new();
-    for t in d.business_types {
-        if !is_id(&t.id) || !type_ids.insert(t.id.clone()) {
+    for t in &d.business_types {
+        if !is_id(&t.id) || !type_ids.insert(t.id.as_str()) {
             return Err(format!(
                 "business type id {:?} is malformed or repeated",
                 t.id
@@ -115,9 +158,8 @@ pub(crate) fn description(
         }
         known(&t.label, &format!("business type {}", t.id))?;
         let mut sub_ids = HashSet::new();
-        let mut sub_types = Vec::new();
-        for s in t.sub_types {
-            if !is_id(&s.id) || !sub_ids.insert(s.id.clone()) {
+        for s in &t.sub_types {
+            if !is_id(&s.id) || !sub_ids.insert(s.id.as_str()) {
                 return Err(format!(
                     "sub-type id {:?} of {} is malformed or repeated",
                     s.id, t.id
@@ -125,61 +167,34 @@ pub(crate) fn description(
             }
             known(&s.label, &format!("sub-type {}", s.id))?;
             known(&s.target_work, &format!("sub-type {}", s.id))?;
-            let integrated_external = match s.integrated_external {
-                Some(ie) => {
-                    for kind in &ie.allowed_kinds {
-                        known(kind, &format!("sub-type {}", s.id))?;
-                    }
-                    known(&ie.condition, &format!("sub-type {}", s.id))?;
-                    Some((ie.allowed_kinds, ie.condition))
+            if let Some((allowed_kinds, condition)) = &s.integrated_external {
+                for kind in allowed_kinds {
+                    known(kind, &format!("sub-type {}", s.id))?;
                 }
-                None => None,
-            };
+                known(condition, &format!("sub-type {}", s.id))?;
+            }
             let mut two_ids = HashSet::new();
-            let mut sub_types_two = Vec::new();
-            for two in s.sub_types_two {
-                if !is_id(&two.id) || !two_ids.insert(two.id.clone()) {
+            for (id, label) in &s.sub_types_two {
+                if !is_id(id) || !two_ids.insert(id.as_str()) {
                     return Err(format!(
-                        "sub-type-2 id {:?} of {} is malformed or repeated",
-                        two.id, s.id
+                        "sub-type-2 id {id:?} of {} is malformed or repeated",
+                        s.id
                     ));
                 }
-                known(&two.label, &format!("sub-type-2 {}", two.id))?;
-                sub_types_two.push((two.id, two.label));
+                known(label, &format!("sub-type-2 {id}"))?;
             }
-            sub_types.push(CatalogueSubType {
-                id: s.id,
-                label: s.label,
-                target_work: s.target_work,
-                integrated_external,
-                sub_types_two,
-            });
         }
-        business_types.push(CatalogueBusinessType {
-            id: t.id,
-            label: t.label,
-            industrial_physician_exempt: t.industrial_physician_exempt,
-            sub_types,
-        });
     }
     let mut field_ids = HashSet::new();
-    let mut fields = Vec::new();
-    for f in d.fields {
-        if !is_id(&f.id.replace('_', "-")) || !field_ids.insert(f.id.clone()) {
+    for f in &d.fields {
+        if !is_id(&f.id.replace('_', "-")) || !field_ids.insert(f.id.as_str()) {
             return Err(format!("field id {:?} is malformed or repeated", f.id));
         }
         known(&f.label, &format!("field {}", f.id))?;
         if let Some(help) = &f.help {
             known(help, &format!("field {}", f.id))?;
         }
-        let kind = match f.kind {
-            wit::FieldKind::Text => FieldKind::Text,
-            wit::FieldKind::Integer => FieldKind::Integer,
-            wit::FieldKind::Decimal => FieldKind::Decimal,
-            wit::FieldKind::Boolean => FieldKind::Boolean,
-            wit::FieldKind::Choice => FieldKind::Choice,
-        };
-        if (kind == FieldKind::Choice) == f.choices.is_empty() {
+        if (f.kind == FieldKind::Choice) == f.choices.is_empty() {
             return Err(format!(
                 "field {}: choices are required for, and only for, choice fields",
                 f.id
@@ -199,104 +214,69 @@ pub(crate) fn description(
                 .build()
                 .map_err(|e| format!("field {}: pattern does not compile: {e}", f.id))?;
         }
-        for choice in &f.choices {
-            known(&choice.label, &format!("field {}", f.id))?;
+        for (_, label) in &f.choices {
+            known(label, &format!("field {}", f.id))?;
         }
-        if let Some(unowned) = f.business_types.iter().find(|t| !type_ids.contains(*t)) {
+        if let Some(unowned) = f
+            .business_types
+            .iter()
+            .find(|t| !type_ids.contains(t.as_str()))
+        {
             return Err(format!(
                 "field {} applies to {unowned:?}, which the plugin does not own",
                 f.id
             ));
         }
-        fields.push(CatalogueField {
-            id: f.id,
-            scope: match f.scope {
-                wit::FieldScope::Application => FieldScope::Application,
-                wit::FieldScope::BusinessLine => FieldScope::BusinessLine,
-            },
-            kind,
-            required: f.required,
-            label: f.label,
-            help: f.help,
-            min: f.min,
-            max: f.max,
-            max_length: f.max_length,
-            pattern: f.pattern,
-            choices: f.choices.into_iter().map(|c| (c.value, c.label)).collect(),
-            business_types: f.business_types,
-        });
     }
-    let catalogue = PluginCatalogue {
-        ministry_id: d.ministry_id,
-        plugin_version: d.plugin_version,
-        message_prefix: prefix,
-        business_types,
-        fields,
-        resources: d
-            .resources
-            .into_iter()
-            .map(|r| (r.locale, r.source))
-            .collect(),
-    };
-    Ok((catalogue, ja))
+    Ok((d, ja))
 }
 
-/// Checks a review's findings against the contract.
-pub(crate) fn findings(
-    findings: Vec<wit::Finding>,
-    plugin: &LoadedPlugin,
+/// The failure of a review that returned more than [`MAX_FINDINGS`] findings.
+pub(crate) fn too_many_findings(count: usize) -> PluginFailure {
+    PluginFailure::BadOutput(format!("{count} findings (limit {MAX_FINDINGS})"))
+}
+
+/// Checks a review's findings, as the plugin returned them, against the contract: each message
+/// id one of the plugin's own (`message_ids`, from [`description`]), each path one the plugin
+/// was shown in `document`, bounded arguments.
+pub fn findings(
+    findings: Vec<PluginFinding>,
+    message_ids: &HashSet<String>,
     document: &Value,
 ) -> Result<Vec<PluginFinding>, PluginFailure> {
     if findings.len() > MAX_FINDINGS {
-        return Err(PluginFailure::BadOutput(format!(
-            "{} findings (limit {MAX_FINDINGS})",
-            findings.len()
-        )));
+        return Err(too_many_findings(findings.len()));
     }
-    findings
-        .into_iter()
-        .map(|f| {
-            if !plugin.message_ids.contains(&f.message_id) {
+    for f in &findings {
+        if !message_ids.contains(&f.message_id) {
+            return Err(PluginFailure::BadOutput(format!(
+                "message id {:?} is not one of the plugin's own",
+                f.message_id
+            )));
+        }
+        if !path_is_visible(document, &f.path) {
+            return Err(PluginFailure::BadOutput(format!(
+                "path {:?} does not exist in the document it was given",
+                f.path
+            )));
+        }
+        if f.args.len() > MAX_ARGS {
+            return Err(PluginFailure::BadOutput(format!(
+                "{} message arguments (limit {MAX_ARGS})",
+                f.args.len()
+            )));
+        }
+        for (name, value) in &f.args {
+            if let ArgValue::Text(t) = value
+                && t.chars().count() > MAX_ARG_CHARS
+            {
                 return Err(PluginFailure::BadOutput(format!(
-                    "message id {:?} is not one of the plugin's own",
-                    f.message_id
+                    "argument {name} is too long"
                 )));
             }
-            if !path_is_visible(document, &f.path) {
-                return Err(PluginFailure::BadOutput(format!(
-                    "path {:?} does not exist in the document it was given",
-                    f.path
-                )));
-            }
-            if f.args.len() > MAX_ARGS {
-                return Err(PluginFailure::BadOutput(format!(
-                    "{} message arguments (limit {MAX_ARGS})",
-                    f.args.len()
-                )));
-            }
-            let args = f
-                .args
-                .into_iter()
-                .map(|a| match a.value {
-                    wit::ArgValue::Text(t) if t.chars().count() > MAX_ARG_CHARS => Err(
-                        PluginFailure::BadOutput(format!("argument {} is too long", a.name)),
-                    ),
-                    wit::ArgValue::Text(t) => Ok((a.name, ArgValue::Text(t))),
-                    wit::ArgValue::Number(n) => Ok((a.name, ArgValue::Number(n))),
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(PluginFinding {
-                severity: match f.severity {
-                    wit::Severity::Error => Severity::Error,
-                    wit::Severity::Warning => Severity::Warning,
-                    wit::Severity::Info => Severity::Info,
-                },
-                message_id: f.message_id,
-                args,
-                path: f.path,
-            })
-        })
-        .collect()
+        }
+    }
+    Ok(findings)
 }
 
 /// A finding's path must point at something the plugin was shown: an existing value that is not
@@ -327,21 +307,22 @@ fn path_is_visible(document: &Value, path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{CatalogueBusinessType, CatalogueSubType};
     use serde_json::json;
 
     const TAGS: [&str; 7] = ["ja", "en", "zh-Hans", "ko", "vi", "pt-BR", "ja-x-easy"];
 
     /// A minimal valid declaration: one type, one sub-type, every locale.
-    fn declaration(resources: Vec<(&str, String)>) -> wit::Description {
-        wit::Description {
+    fn declaration(resources: Vec<(&str, String)>) -> PluginCatalogue {
+        PluginCatalogue {
             ministry_id: "demo".to_owned(),
             plugin_version: "1.0.0".to_owned(),
             message_prefix: "demo-".to_owned(),
-            business_types: vec![wit::BusinessType {
+            business_types: vec![CatalogueBusinessType {
                 id: "rail".to_owned(),
                 label: "demo-bt-rail".to_owned(),
                 industrial_physician_exempt: false,
-                sub_types: vec![wit::SubType {
+                sub_types: vec![CatalogueSubType {
                     id: "main".to_owned(),
                     label: "demo-st-rail--main".to_owned(),
                     target_work: "demo-tw-rail--main".to_owned(),
@@ -352,10 +333,7 @@ mod tests {
             fields: Vec::new(),
             resources: resources
                 .into_iter()
-                .map(|(locale, source)| wit::FluentResource {
-                    locale: locale.to_owned(),
-                    source,
-                })
+                .map(|(locale, source)| (locale.to_owned(), source))
                 .collect(),
         }
     }
@@ -433,6 +411,47 @@ mod tests {
         broken[2].1 = "demo-bt-rail = {".to_owned();
         let err = description(declaration(broken)).expect_err("does not parse");
         assert!(err.starts_with("resource zh-Hans: "), "{err}");
+    }
+
+    /// Found by the `plugin_description` fuzz target: nested placeables overflowed the stack
+    /// in Fluent's parser and killed the process; they are refused before parsing.
+    #[test]
+    fn deeply_nested_placeables_are_refused_before_parsing() {
+        let nested = |opener: &str, depth: usize| {
+            let mut resources = every_locale();
+            resources[3].1.push_str(&format!(
+                "demo-deep = {}$x{}\n",
+                opener.repeat(depth),
+                " }".repeat(depth)
+            ));
+            description(declaration(resources)).map(|_| ())
+        };
+        let refused = Err(
+            "resource ko: the entry at line 4 holds more than 64 placeables or calls, too many to parse safely"
+                .to_owned(),
+        );
+        assert_eq!(nested("{ ", 100_000), refused);
+        assert_eq!(nested("{ NUMBER(", 50_000), refused);
+        assert_eq!(nested("{ ", 65), refused);
+        // At the limit it parses, on a test thread's stack.
+        assert_eq!(nested("{ ", 64), Ok(()));
+    }
+
+    #[test]
+    fn the_nesting_count_starts_again_at_each_entry() {
+        let many = |id: &str| format!("{id} = {}$x{}\n", "{ ".repeat(40), " }".repeat(40));
+        let source = format!("{}# a comment {{ (\n{}", many("demo-a"), many("-demo-b"));
+        assert_eq!(overly_nested_line(&source), None);
+        // Unindented lines that do not start an entry continue it (here: inside a placeable).
+        let spread = format!("demo-a = {}\n{}\n$x\n", "{ ".repeat(40), "{ ".repeat(40));
+        assert_eq!(overly_nested_line(&spread), Some(2));
+        assert!(starts_entry("demo-a = x"));
+        assert!(starts_entry("-term_1   =x"));
+        assert!(starts_entry("# comment"));
+        assert!(!starts_entry("  demo-a = x"));
+        assert!(!starts_entry("NUMBER(1) = x"));
+        assert!(!starts_entry("{ $x }"));
+        assert!(!starts_entry("1a = x"));
     }
 
     #[test]

@@ -183,6 +183,7 @@ pub fn import_establishments(bytes: &[u8], limits: &ImportLimits) -> Result<Impo
         });
     }
     check_package(bytes, limits)?;
+    check_references(bytes)?;
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|_| ImportError::NotXlsx)?;
     let sheet = data_sheet(&workbook).ok_or(ImportError::NotXlsx)?;
     let grid = read_grid(&mut workbook, &sheet, limits)?;
@@ -242,6 +243,189 @@ fn check_package(bytes: &[u8], limits: &ImportLimits) -> Result<(), ImportError>
         }
     }
     Ok(())
+}
+
+/// Refuses a package holding a cell reference that calamine 0.38 would mis-read: an `r` or
+/// `ref` attribute beyond Excel's grid (column XFD, row 1,048,576), or a `ref` range that ends
+/// before it starts. calamine accumulates a reference's letters and digits in a `u32`, and
+/// subtracts a range's start from its end, unchecked (tafia/calamine#694): in a build with
+/// overflow checks that panics, and without them the cell silently lands elsewhere (found by
+/// the `xlsx_sheet` and `xlsx_bytes` fuzz targets).
+///
+/// Every entry is scanned (the workbook decides which one is the sheet), as it inflates, in one
+/// pass and constant memory. calamine's XML reader reads the raw bytes (it does not transcode),
+/// so the scan looks for `r="…"` and `ref="…"` in the bytes wherever they appear: every
+/// attribute calamine parses as a reference, and possibly text that merely looks like one. What
+/// inflates before a read error is scanned too, as calamine parses it before a bad checksum.
+fn check_references(bytes: &[u8]) -> Result<(), ImportError> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| ImportError::NotXlsx)?;
+    let mut buffer = vec![0; 64 * 1024];
+    for index in 0..archive.len() {
+        // An entry that cannot be opened cannot be read by calamine either (the same zip
+        // reader); the sizes were bounded by `check_package`.
+        let Ok(mut entry) = archive.by_index(index) else {
+            continue;
+        };
+        let mut scan = ReferenceScan::default();
+        while let Ok(read @ 1..) = entry.read(&mut buffer) {
+            if !scan.feed(&buffer[..read]) {
+                return Err(ImportError::NotXlsx);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The last cell of Excel's grid: column XFD, row 1,048,576.
+const GRID_COLUMNS: u64 = 16_384;
+const GRID_ROWS: u64 = 1_048_576;
+
+/// A scan of XML bytes for `r` and `ref` attributes (after a space or a quote, spaces allowed
+/// around `=`, either quote). Their values are read the way calamine reads them: `:`-separated
+/// parts of letters (the column), then digits (the row); a candidate ends at any other byte.
+#[derive(Debug, Default)]
+struct ReferenceScan {
+    state: Scan,
+    /// The previous byte was a space or a quote (an attribute may start here).
+    after_boundary: bool,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+enum Scan {
+    #[default]
+    Text,
+    /// `r` after a boundary.
+    R,
+    /// `re` after a boundary.
+    Re,
+    /// The key (`ref` or `r`), perhaps followed by spaces.
+    Key { range: bool },
+    /// `=` after the key, perhaps followed by spaces.
+    Equals { range: bool },
+    /// In the quoted value.
+    Value(Reference),
+}
+
+/// A value read so far; column and row are 1-based and saturating.
+#[derive(Debug, Clone, Copy)]
+struct Reference {
+    /// The key was `ref` (calamine reads a range of two parts, end minus start).
+    range: bool,
+    /// The current part's column.
+    column: u64,
+    /// The current part's row, once a digit came.
+    row: Option<u64>,
+    /// The first part, once a `:` came, and how many came.
+    first: (u64, u64),
+    colons: u32,
+}
+
+impl Reference {
+    fn new(range: bool) -> Reference {
+        Reference {
+            range,
+            column: 0,
+            row: None,
+            first: (0, 0),
+            colons: 0,
+        }
+    }
+
+    /// A range of two parts whose end comes before its start.
+    fn is_reversed(&self) -> bool {
+        let (column, row) = self.first;
+        self.range && self.colons == 1 && (self.column < column || self.row.unwrap_or(0) < row)
+    }
+}
+
+impl ReferenceScan {
+    /// Scans the next bytes; false once a reference calamine would mis-read was seen.
+    fn feed(&mut self, bytes: &[u8]) -> bool {
+        let mut at = 0;
+        while at < bytes.len() {
+            if let Scan::Text = self.state {
+                // Between candidates only an `r` matters: skip to the next one.
+                let Some(offset) = bytes[at..].iter().position(|&b| b == b'r') else {
+                    self.after_boundary = is_boundary(bytes[bytes.len() - 1]);
+                    return true;
+                };
+                if offset > 0 {
+                    self.after_boundary = is_boundary(bytes[at + offset - 1]);
+                }
+                at += offset;
+            }
+            if !self.step(bytes[at]) {
+                return false;
+            }
+            at += 1;
+        }
+        true
+    }
+
+    /// One byte; false if it completed a reference calamine would mis-read.
+    fn step(&mut self, b: u8) -> bool {
+        let space = b.is_ascii_whitespace();
+        let next = match self.state {
+            Scan::R if b == b'e' => Some(Scan::Re),
+            Scan::Re if b == b'f' => Some(Scan::Key { range: true }),
+            Scan::R if space || b == b'=' => {
+                self.state = Scan::Key { range: false };
+                return self.step(b);
+            }
+            Scan::Key { range } if space => Some(Scan::Key { range }),
+            Scan::Key { range } if b == b'=' => Some(Scan::Equals { range }),
+            Scan::Equals { range } if space => Some(Scan::Equals { range }),
+            Scan::Equals { range } if b == b'"' || b == b'\'' => {
+                Some(Scan::Value(Reference::new(range)))
+            }
+            Scan::Value(mut value) if value.row.is_none() && b.is_ascii_alphabetic() => {
+                let letter = u64::from(b.to_ascii_uppercase() - b'A' + 1);
+                value.column = value.column.saturating_mul(26).saturating_add(letter);
+                if value.column > GRID_COLUMNS {
+                    return false;
+                }
+                Some(Scan::Value(value))
+            }
+            Scan::Value(mut value) if b.is_ascii_digit() => {
+                let digit = u64::from(b - b'0');
+                let row = value
+                    .row
+                    .unwrap_or(0)
+                    .saturating_mul(10)
+                    .saturating_add(digit);
+                if row > GRID_ROWS {
+                    return false;
+                }
+                value.row = Some(row);
+                Some(Scan::Value(value))
+            }
+            Scan::Value(mut value) if b == b':' => {
+                if value.colons == 0 {
+                    value.first = (value.column, value.row.unwrap_or(0));
+                }
+                value.colons = value.colons.saturating_add(1);
+                value.column = 0;
+                value.row = None;
+                Some(Scan::Value(value))
+            }
+            Scan::Value(value) if value.is_reversed() => return false,
+            // Anything else ends the candidate, and the byte is read as text.
+            _ => None,
+        };
+        self.state = next.unwrap_or(if self.after_boundary && b == b'r' {
+            Scan::R
+        } else {
+            Scan::Text
+        });
+        self.after_boundary = is_boundary(b);
+        true
+    }
+}
+
+/// A byte after which an attribute may start: a space or a quote.
+fn is_boundary(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == b'"' || b == b'\''
 }
 
 /// The template's data sheet by name, else the first visible worksheet (the template's first

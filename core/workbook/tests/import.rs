@@ -731,3 +731,40 @@ fn an_entry_lying_about_its_size_is_not_inflated_past_what_it_declares() {
     eprintln!("lying entry refused in {took:?}");
     assert!(took < Duration::from_millis(500), "took {took:?}");
 }
+
+/// Found by the `xlsx_sheet` and `xlsx_bytes` fuzz targets: calamine reads a cell reference into
+/// a `u32` unchecked, so a long one panicked here ("attempt to multiply with overflow", in a
+/// build with overflow checks) or moved the cell (without); a range ending before its start
+/// panicked likewise ("attempt to subtract with overflow"). Such references are refused before
+/// calamine reads the sheet; the grid's last cell is still accepted.
+#[test]
+fn a_cell_reference_calamine_would_misread_is_refused_before_it_is_read() {
+    let sheet = |dimension: &str, attributes: &str| {
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData><row r="2"><c r="A2" t="inlineStr"><is><t>establishment_name</t></is></c></row><row {attributes}><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>"#
+        );
+        template_with_lying_sheet(xml.as_bytes(), u32::try_from(xml.len()).expect("small"))
+    };
+    for (dimension, attributes) in [
+        ("A1:X3", r#"r="3"><c r="AAAAAAAAA3""#),
+        ("A1:X3", r#"r="3"><c r = 'ZZZZZZZ3'"#),
+        ("A1:X3", r#"r="3"><c t="n"r="A99999999999""#),
+        ("A1:X3", r#"r="4294967296""#),
+        ("A1:X3", r#"r="3"><c r="XFDA1""#),
+        ("A1:X3", "r=\"3\"><c\nr\n=\n\"a1048577\""),
+        ("A1:XFE3", r#"r="3""#),
+        ("B3:A1", r#"r="3""#),
+        ("A3:A1", r#"r="3""#),
+    ] {
+        assert_eq!(
+            import_establishments(&sheet(dimension, attributes), &ImportLimits::default()),
+            Err(ImportError::NotXlsx),
+            "{dimension} {attributes}"
+        );
+    }
+    // At the grid's edge the sheet is read (and refused for its size, not as unreadable).
+    assert_eq!(
+        import_establishments(&sheet("A1:X3", r#"r="1048576""#), &ImportLimits::default()),
+        Err(ImportError::TooManyColumns { max: 64 })
+    );
+}

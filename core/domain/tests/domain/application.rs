@@ -147,6 +147,19 @@ fn documents_with_errors_do_not_fit_the_model() {
     }
 }
 
+/// Found by the `document_structured` fuzz target: `check` reads a null `extra` as absent, so
+/// the model must too (it refused the document with "invalid type: null, expected a map").
+#[test]
+fn a_null_extra_is_no_extra_fields_as_check_reads_it() {
+    let doc = patched(&[("/establishments/1/business_lines/0/extra", Value::Null)]);
+    assert!(!domain::has_errors(&domain::check(&doc, &ctx())));
+    let application = Application::from_document(&doc).expect("fits");
+    assert_eq!(
+        application.establishments[1].business_lines[0].extra,
+        Map::new()
+    );
+}
+
 #[test]
 fn registered_staff_total_is_own_plus_external_and_never_overflows() {
     let line = |own, external| BusinessLine {
