@@ -8,6 +8,8 @@
 //!   toolchain, no sanitizer) and runs each for N seconds (default 20), as many at a time as
 //!   there are cores; prints each one's executions and fails if any finds a crash
 //!   (`fuzz/README.md`).
+//! - `crash [--cycles N]`: the crash harness with N SIGKILL cycles (default 200; the tests run
+//!   20); `docs/reliability.md`.
 //! - `import-postal-codes`: regenerate the embedded Japan Post data.
 
 use std::io::Write;
@@ -27,13 +29,14 @@ fn main() -> anyhow::Result<()> {
         Some("build-plugins") => build_plugins(),
         Some("bench") => bench(),
         Some("fuzz") => fuzz(&args[1..]),
+        Some("crash") => crash(&args[1..]),
         Some("import-postal-codes") => step(
             "import postal codes",
             Command::new("python3").arg("tools/postal/import.py"),
         ),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | run [serve flags…] | bench | fuzz [--seconds N] [--target NAME]… | build-plugins | import-postal-codes>"
+                "usage: cargo xtask <ci | run [serve flags…] | bench | fuzz [--seconds N] [--target NAME]… | crash [--cycles N] | build-plugins | import-postal-codes>"
             );
             bail!("unknown command")
         }
@@ -230,6 +233,39 @@ const FUZZ_BUILD: [&str; 6] = [
     "--codegen-units",
     "16",
 ];
+
+/// `cargo xtask crash [--cycles N]`: the crash harness (`core/server/tests/crash.rs`) with N
+/// SIGKILL cycles (default 200; `ci` runs it with 20 as part of the tests).
+fn crash(args: &[String]) -> anyhow::Result<()> {
+    let cycles = match args {
+        [] => 200,
+        [flag, n] if flag == "--cycles" => n
+            .parse::<u64>()
+            .ok()
+            .filter(|n| *n > 0)
+            .context("--cycles takes a whole number above 0")?,
+        _ => bail!("usage: cargo xtask crash [--cycles N]"),
+    };
+    step(
+        "set-up",
+        Command::new("bash").args(["scripts/setup.sh", "test"]),
+    )?;
+    build_plugins()?;
+    step(
+        &format!("crash harness ({cycles} SIGKILL cycles)"),
+        cargo()
+            .args([
+                "test",
+                "-p",
+                "server",
+                "--test",
+                "crash",
+                "--",
+                "--nocapture",
+            ])
+            .env("TOROKU_CRASH_CYCLES", cycles.to_string()),
+    )
+}
 
 /// Seconds each fuzz target runs in `ci` (the short run; `fuzz/README.md` has the long one).
 const CI_FUZZ_SECONDS: u64 = 20;
