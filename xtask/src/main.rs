@@ -219,6 +219,10 @@ fn ci() -> anyhow::Result<()> {
             ),
     )?;
     run_fuzz(&fuzz_targets()?, CI_FUZZ_SECONDS)?;
+    step(
+        "schemathesis against /api/openapi.json (short)",
+        Command::new("bash").args(["scripts/schemathesis.sh", "short"]),
+    )?;
     eprintln!("xtask: ci passed");
     Ok(())
 }

@@ -183,7 +183,7 @@ pub(crate) async fn list_my_inquiries(
 pub(crate) async fn answer_inquiry(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    axum::extract::Path(id): axum::extract::Path<String>,
+    super::ApiPath(id): super::ApiPath<String>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<impl IntoResponse, ApiError> {

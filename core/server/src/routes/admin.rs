@@ -66,7 +66,7 @@ pub(crate) async fn plugin_versions(
 pub(crate) async fn activate_plugin(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    axum::extract::Path((ministry, version)): axum::extract::Path<(String, String)>,
+    super::ApiPath((ministry, version)): super::ApiPath<(String, String)>,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
     let actor = plugin_admin(&state, &headers, locale).await?;

@@ -1,13 +1,14 @@
 //! `/api/v1/drafts/{token}`: load, save, check and submit the draft a mailed link opens.
 
 use axum::body::Bytes;
+use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use registrar::{CheckReport, DraftView, SubmitOutcome};
 use serde_json::{Value, json};
 
+use super::ApiPath;
 use crate::errors::{ApiError, findings_json, report_json};
 use crate::extract::{body_or_413, parse_json};
 use crate::{AppState, RequestLocale};
@@ -32,7 +33,7 @@ fn rfc3339(ms: i64) -> Option<String> {
 pub(crate) async fn get_draft(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(token): Path<String>,
+    ApiPath(token): ApiPath<String>,
 ) -> Result<impl IntoResponse, ApiError> {
     let draft = state
         .registrar
@@ -47,7 +48,7 @@ pub(crate) async fn get_draft(
 pub(crate) async fn save_draft(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(token): Path<String>,
+    ApiPath(token): ApiPath<String>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<impl IntoResponse, ApiError> {
     let document: Value = parse_json(&body_or_413(body, locale)?, locale)?;
@@ -65,7 +66,7 @@ pub(crate) async fn save_draft(
 pub(crate) async fn check_draft(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(token): Path<String>,
+    ApiPath(token): ApiPath<String>,
 ) -> Result<impl IntoResponse, ApiError> {
     let report = state
         .registrar
@@ -95,7 +96,7 @@ fn check_json(report: &CheckReport, locale: i18n::Locale) -> Value {
 pub(crate) async fn submit_draft(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(token): Path<String>,
+    ApiPath(token): ApiPath<String>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {

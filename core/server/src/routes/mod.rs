@@ -16,8 +16,9 @@ mod templates;
 use std::any::Any;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Path};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 
@@ -249,6 +250,43 @@ pub(crate) fn routes() -> Router<AppState> {
             "/staff/applications/{id}/registration",
             post(web::staff::register),
         )
+}
+
+/// Path parameters of an API route. A path whose parameters do not decode (not UTF-8, or not
+/// of the type asked for) names nothing here: 404 `not_found` with the JSON error body, as for
+/// any unknown path (axum's own rejection would be a plain-text 400).
+pub(crate) struct ApiPath<T>(pub(crate) T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned + Send> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(value)) => Ok(ApiPath(value)),
+            Err(rejection) => {
+                tracing::debug!(error = %rejection, "path parameters do not decode");
+                let Ok(RequestLocale(locale)) =
+                    RequestLocale::from_request_parts(parts, state).await;
+                Err(ApiError::new(StatusCode::NOT_FOUND, "not_found").in_locale(locale))
+            }
+        }
+    }
+}
+
+/// The field problem of a query string that does not deserialize: a repeated parameter is
+/// named; otherwise the one non-text parameter, `limit` (1 to `max_limit`), is at fault.
+pub(crate) fn query_problem(
+    rejection: &axum::extract::rejection::QueryRejection,
+    max_limit: i64,
+) -> registrar::FieldProblem {
+    let text = rejection.body_text();
+    match text
+        .split_once("duplicate field `")
+        .and_then(|(_, rest)| rest.split_once('`'))
+    {
+        Some((name, _)) => registrar::FieldProblem::new(&format!("/{name}"), "invalid_request"),
+        None => registrar::FieldProblem::new("/limit", "limit_out_of_range").with("max", max_limit),
+    }
 }
 
 /// 404 for every unknown path in the request's language: a page for a browser, JSON otherwise.

@@ -1,10 +1,10 @@
 //! `GET /api/v1/postal-codes/{code}`: prefecture and city candidates from Japan Post data.
 
-use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use serde_json::json;
 
+use super::ApiPath;
 use crate::RequestLocale;
 use crate::errors::ApiError;
 
@@ -12,7 +12,7 @@ use crate::errors::ApiError;
 /// digits, 404 when Japan Post does not know it.
 pub(crate) async fn get_postal_code(
     RequestLocale(locale): RequestLocale,
-    Path(code): Path<String>,
+    ApiPath(code): ApiPath<String>,
 ) -> Result<impl IntoResponse, ApiError> {
     let normalised = domain::text::normalise_postal_code(&code).map_err(|_| {
         ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "postal_code_invalid").in_locale(locale)

@@ -93,11 +93,8 @@ pub(crate) async fn register_api(
     RequestLocale(locale): RequestLocale,
     params: Result<Query<RegisterParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ApiError> {
-    let Query(params) = params.map_err(|_| {
-        ApiError::fields(vec![
-            registrar::FieldProblem::new("/limit", "limit_out_of_range").with("max", 1000),
-        ])
-        .in_locale(locale)
+    let Query(params) = params.map_err(|rejection| {
+        ApiError::fields(vec![super::query_problem(&rejection, 1000)]).in_locale(locale)
     })?;
     if params.format.as_deref() == Some("csv") {
         return csv(state, params, locale).await;

@@ -3,11 +3,12 @@
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use serde_json::Value;
 
+use super::ApiPath;
 use super::account::{json_body, text};
 use super::staff::{require_staff, staff_error};
 use crate::errors::{ApiError, report_json};
@@ -32,11 +33,8 @@ pub(crate) async fn queue(
     params: Result<Query<QueueParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<impl IntoResponse, ApiError> {
     let session = require_staff(&state, &headers, locale).await?;
-    let Query(params) = params.map_err(|_| {
-        ApiError::fields(vec![
-            registrar::FieldProblem::new("/limit", "limit_out_of_range").with("max", 200),
-        ])
-        .in_locale(locale)
+    let Query(params) = params.map_err(|rejection| {
+        ApiError::fields(vec![super::query_problem(&rejection, 200)]).in_locale(locale)
     })?;
     let descending = match params.sort.as_deref() {
         None | Some("submitted_at") => false,
@@ -71,7 +69,7 @@ pub(crate) async fn queue(
 pub(crate) async fn application(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
     let session = require_staff(&state, &headers, locale).await?;
@@ -90,7 +88,7 @@ pub(crate) async fn application(
 pub(crate) async fn decide(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path((id, line)): Path<(String, String)>,
+    ApiPath((id, line)): ApiPath<(String, String)>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<impl IntoResponse, ApiError> {
@@ -117,7 +115,7 @@ pub(crate) async fn decide(
 pub(crate) async fn open_inquiry(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<impl IntoResponse, ApiError> {
@@ -148,9 +146,12 @@ pub(crate) async fn central_list(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
     headers: HeaderMap,
-    Query(params): Query<CentralParams>,
+    params: Result<Query<CentralParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<impl IntoResponse, ApiError> {
     let session = require_staff(&state, &headers, locale).await?;
+    let Query(params) = params.map_err(|rejection| {
+        ApiError::fields(vec![super::query_problem(&rejection, 200)]).in_locale(locale)
+    })?;
     let list = state
         .registrar
         .central_applications(&session, params.status.as_deref())
@@ -163,7 +164,7 @@ pub(crate) async fn central_list(
 pub(crate) async fn central_application(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
     let session = require_staff(&state, &headers, locale).await?;
@@ -179,7 +180,7 @@ pub(crate) async fn central_application(
 pub(crate) async fn register(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
     let session = require_staff(&state, &headers, locale).await?;
@@ -195,7 +196,7 @@ pub(crate) async fn register(
 pub(crate) async fn audit(
     State(state): State<AppState>,
     RequestLocale(locale): RequestLocale,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
     let session = require_staff(&state, &headers, locale).await?;
