@@ -103,8 +103,16 @@ pub struct TenantSummary {
     pub business_types: Vec<String>,
 }
 
+/// 2–32 of `a-z`, `0-9` and `-`, starting with a letter or digit, and not `none` (the
+/// authorization policy's word for "no tenant"): an id the policy would refuse must never be
+/// stored, or every later rebuild of the policy fails.
 fn valid_tenant_id(id: &str) -> bool {
     (2..=32).contains(&id.len())
+        && id != "none"
+        && id
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -833,5 +841,18 @@ impl Registrar {
         tx.delete_staff_session(&session.id_hash).await?;
         tx.commit().await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tenant_id_tests {
+    #[test]
+    fn tenant_ids_are_what_the_policy_accepts() {
+        for good in ["maff", "central", "new-ministry", "m2"] {
+            assert!(super::valid_tenant_id(good), "{good}");
+        }
+        for bad in ["-8", "none", "m", "MAFF", "a_b", "-maff", ""] {
+            assert!(!super::valid_tenant_id(bad), "{bad}");
+        }
     }
 }
