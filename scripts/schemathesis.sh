@@ -179,9 +179,9 @@ parameters = { "path.ministry" = { dictionary = "ministry", probability = 0.8 },
 #   and the password must not be on the common-password list;
 # - drafts/{token}/submit: a document with error findings is refused (422 + findings);
 # - fte: hours have at most two decimals and a pattern may not exceed the standard week;
-# - admin/plugins: the body must be a valid plugin component (422 with `detail` otherwise);
+# - admin/plugins: the body must be a valid plugin component (422 with "detail" otherwise);
 # - admin/plugins/…/activation: the version in force is refused (422, "already in force");
-# - POST tenants/{tenant}/staff: the role must fit the tenant (central_admin in `central`,
+# - POST tenants/{tenant}/staff: the role must fit the tenant (central_admin in "central",
 #   ministry_admin or reviewer in a ministry);
 # - admin/tenants/{tenant}/business-types: only business types of installed plugins;
 # - review/applications/{id}/inquiries: only fields the caller's ministry can see.
