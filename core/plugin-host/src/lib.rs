@@ -120,3 +120,65 @@ pub fn visible_document(
     }
     visible
 }
+
+/// Whether [`visible_document`] would leave `document` as it is: every establishment has at
+/// least one business line and every line is of a type `owns` accepts. Then the document itself
+/// may be handed over instead of a copy.
+pub fn sees_everything(document: &serde_json::Value, owns: impl Fn(&str) -> bool) -> bool {
+    use serde_json::Value;
+    let Some(establishments) = document.get("establishments").and_then(Value::as_array) else {
+        return true;
+    };
+    establishments.iter().all(|establishment| {
+        establishment
+            .get("business_lines")
+            .and_then(Value::as_array)
+            .is_some_and(|lines| {
+                !lines.is_empty()
+                    && lines.iter().all(|line| {
+                        line.get("business_type")
+                            .and_then(Value::as_str)
+                            .is_some_and(&owns)
+                    })
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::{sees_everything, visible_document};
+
+    #[test]
+    fn seeing_everything_means_the_visible_document_is_the_document() {
+        let line = |t: &str| json!({ "business_type": t });
+        let documents = [
+            json!({ "applicant": { "name": "x" } }),
+            json!({ "establishments": [] }),
+            json!({ "establishments": [{ "business_lines": [line("a")] }] }),
+            json!({ "establishments": [{ "business_lines": [line("a"), line("b")] }] }),
+            json!({ "establishments": [{ "business_lines": [] }] }),
+            json!({ "establishments": [{ "name": "no lines" }] }),
+            json!({ "establishments": [{ "business_lines": [{ "fte": 1 }] }] }),
+            json!({ "establishments": [null, { "business_lines": [line("a")] }] }),
+            json!({ "establishments": [{ "business_lines": [line("a")] }, { "business_lines": [line("b")] }] }),
+        ];
+        for document in &documents {
+            for owned in [&["a"][..], &["a", "b"][..], &[][..]] {
+                let owns = |t: &str| owned.contains(&t);
+                if sees_everything(document, owns) {
+                    assert_eq!(
+                        &visible_document(document, owns),
+                        document,
+                        "{document} {owned:?}"
+                    );
+                }
+            }
+        }
+        let two = &documents[8];
+        assert!(sees_everything(two, |t| t == "a" || t == "b"));
+        assert!(!sees_everything(two, |t| t == "a"));
+        assert!(!sees_everything(&documents[4], |_| true));
+    }
+}

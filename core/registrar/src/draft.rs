@@ -154,9 +154,10 @@ impl Registrar {
         let now = self.now();
         let tx = self.store.write().await?;
         let (application, _) = self.usable_draft(&tx, token).await?;
+        // Serialised from the borrowed rows: no second copy of 20,000 establishments.
         tx.put_draft_import(
             &application.id,
-            Value::Array(establishments.to_vec()).to_string(),
+            serde_json::to_string(establishments).unwrap_or_else(|_| "[]".to_owned()),
             now,
         )
         .await?;
@@ -174,6 +175,7 @@ impl Registrar {
             return Ok(None);
         };
         let establishments: Value = serde_json::from_str(&staged).unwrap_or_else(|_| json!([]));
+        drop(staged);
         let count = establishments.as_array().map_or(0, Vec::len);
         let mut document: Value =
             serde_json::from_str(&application.document).unwrap_or_else(|_| json!({}));
@@ -206,24 +208,24 @@ impl Registrar {
             let tx = self.store.read().await?;
             self.usable_draft(&tx, token).await?.0.document
         };
-        Ok(self.check_document(&stored).await.1.clone())
+        Ok(self.check_document(stored).await.1.clone())
     }
 
     /// The stored document normalised once more, and everything the core rules and the
     /// owning plugins find in it; the same text under the same plugins is judged once
     /// (`judgement.rs`).
-    async fn check_document(&self, stored: &str) -> crate::judgement::Judged {
-        let key = crate::judgement::key_of(stored);
+    async fn check_document(&self, stored: String) -> crate::judgement::Judged {
+        let key = crate::judgement::key_of(&stored);
         let plugins = self.plugins();
         if let Some(judged) = self.judgements.get(&key, &plugins) {
             return judged;
         }
-        let judged = Arc::new(
-            self.check_value(serde_json::from_str(stored).unwrap_or(Value::Null))
-                .await,
-        );
-        self.judgements
-            .put(key, plugins, stored.len(), judged.clone());
+        let length = stored.len();
+        let document = serde_json::from_str(&stored).unwrap_or(Value::Null);
+        // The text is not needed while the plugins run (a large application's is megabytes).
+        drop(stored);
+        let judged = Arc::new(self.check_value(document).await);
+        self.judgements.put(key, plugins, length, judged.clone());
         judged
     }
 
@@ -238,7 +240,10 @@ impl Registrar {
             core.extend(document::check(&document, &context));
             core
         };
+        // Shared with the plugin tasks rather than copied; theirs are gone once they answered.
+        let document = Arc::new(document);
         let plugins = self.review_with_plugins(&document).await;
+        let document = Arc::try_unwrap(document).unwrap_or_else(|shared| (*shared).clone());
         (document, CheckReport { core, plugins })
     }
 
@@ -266,7 +271,7 @@ impl Registrar {
             }
         };
         let judged = match judged {
-            Some((revision, stored)) => Some((revision, self.check_document(&stored).await)),
+            Some((revision, stored)) => Some((revision, self.check_document(stored).await)),
             None => None,
         };
         let now = self.now();

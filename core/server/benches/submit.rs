@@ -23,7 +23,8 @@
 //!
 //! Environment: `TOROKU_P1_RATES` (arrival rates, default `2000,400`: the target, then a
 //! rate to show what is sustained), `TOROKU_P1_SECONDS` (per rate, default 10),
-//! `TOROKU_BENCH_DATABASE_URL` (PostgreSQL server; default the test server).
+//! `TOROKU_BENCH_DATABASE_URL` (PostgreSQL server; default the test server),
+//! `TOROKU_P1_BACKENDS` (`sqlite`, `postgresql` or both, the default; for profiling one).
 //! Under `cargo test` a smoke run (debug binary, 150 submissions at 100/s, no limits applied)
 //! checks the same things.
 
@@ -103,7 +104,14 @@ fn main() {
         if full { "release" } else { "debug smoke run" }
     );
     let mut rows = Vec::new();
-    for backend in ["SQLite", "PostgreSQL"] {
+    let only = std::env::var("TOROKU_P1_BACKENDS").unwrap_or_default();
+    let chosen = |backend: &str| {
+        only.is_empty()
+            || only
+                .split(',')
+                .any(|b| b.trim().eq_ignore_ascii_case(backend))
+    };
+    for backend in ["SQLite", "PostgreSQL"].into_iter().filter(|b| chosen(b)) {
         for figures in runtime.block_on(run(backend, &plan, &plugin_dir)) {
             let _ = writeln!(
                 out,
@@ -235,7 +243,8 @@ async fn run(backend: &str, plan: &Plan, plugin_dir: &Path) -> Vec<Figures> {
     let server = common::start(&data_dir, plugin_dir, database_url.as_deref());
     let _ = writeln!(
         std::io::stdout(),
-        "{backend}: server ready in {:.2} s",
+        "{backend}: server (pid {}) ready in {:.2} s",
+        server.child.id(),
         server.ready.as_secs_f64()
     );
     let store = Store::connect(&store_config)

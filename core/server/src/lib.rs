@@ -10,6 +10,7 @@ pub mod demo;
 pub mod errors;
 mod extract;
 pub mod guard;
+pub mod memory;
 pub mod openapi;
 mod routes;
 mod web;

@@ -9,6 +9,7 @@ mod changes;
 mod connect;
 pub mod entity;
 mod error;
+mod first;
 #[cfg(feature = "fixtures")]
 pub mod fixtures;
 mod outbox;

@@ -131,17 +131,16 @@ impl Tx {
 
     /// The application with this id.
     pub async fn application(&self, id: &str) -> Result<Option<ApplicationRow>> {
-        Ok(application::Entity::find_by_id(id.to_owned())
-            .one(&self.txn)
-            .await?)
+        Ok(crate::first::first(application::Entity::find_by_id(id.to_owned()), &self.txn).await?)
     }
 
     /// The application of this login e-mail (normalised key).
     pub async fn application_by_email_key(&self, key: &str) -> Result<Option<ApplicationRow>> {
-        Ok(application::Entity::find()
-            .filter(application::Column::EmailKey.eq(key))
-            .one(&self.txn)
-            .await?)
+        Ok(crate::first::first(
+            application::Entity::find().filter(application::Column::EmailKey.eq(key)),
+            &self.txn,
+        )
+        .await?)
     }
 
     /// Stores a new application; [`StoreError::Conflict`] if the e-mail already has one.
@@ -178,9 +177,11 @@ impl Tx {
     /// Removes and returns the pending import of an application.
     pub async fn take_draft_import(&self, application_id: &str) -> Result<Option<String>> {
         use crate::entity::draft_import;
-        let row = draft_import::Entity::find_by_id(application_id.to_owned())
-            .one(&self.txn)
-            .await?;
+        let row = crate::first::first(
+            draft_import::Entity::find_by_id(application_id.to_owned()),
+            &self.txn,
+        )
+        .await?;
         if row.is_some() {
             draft_import::Entity::delete_by_id(application_id.to_owned())
                 .exec(&self.txn)
@@ -191,11 +192,11 @@ impl Tx {
 
     /// The working copy of an application's registered record, if one was made.
     pub async fn change_copy(&self, application_id: &str) -> Result<Option<ChangeCopyRow>> {
-        Ok(
-            crate::entity::change_copy::Entity::find_by_id(application_id.to_owned())
-                .one(&self.txn)
-                .await?,
+        Ok(crate::first::first(
+            crate::entity::change_copy::Entity::find_by_id(application_id.to_owned()),
+            &self.txn,
         )
+        .await?)
     }
 
     /// Writes the working copy of an application's registered record (replacing any earlier).
@@ -314,9 +315,11 @@ impl Tx {
 
     /// The draft link with this hash, whatever its state.
     pub async fn draft_token(&self, token_hash: &str) -> Result<Option<DraftTokenRow>> {
-        Ok(draft_token::Entity::find_by_id(token_hash.to_owned())
-            .one(&self.txn)
-            .await?)
+        Ok(crate::first::first(
+            draft_token::Entity::find_by_id(token_hash.to_owned()),
+            &self.txn,
+        )
+        .await?)
     }
 
     /// Ends every draft link of an application (at submission).
@@ -334,17 +337,16 @@ impl Tx {
 
     /// The account of this login id (normalised e-mail key).
     pub async fn account_by_email_key(&self, key: &str) -> Result<Option<AccountRow>> {
-        Ok(account::Entity::find()
-            .filter(account::Column::EmailKey.eq(key))
-            .one(&self.txn)
-            .await?)
+        Ok(crate::first::first(
+            account::Entity::find().filter(account::Column::EmailKey.eq(key)),
+            &self.txn,
+        )
+        .await?)
     }
 
     /// The account with this id.
     pub async fn account(&self, id: &str) -> Result<Option<AccountRow>> {
-        Ok(account::Entity::find_by_id(id.to_owned())
-            .one(&self.txn)
-            .await?)
+        Ok(crate::first::first(account::Entity::find_by_id(id.to_owned()), &self.txn).await?)
     }
 
     /// Stores a new account; [`StoreError::Conflict`] if the login id is taken.
@@ -393,9 +395,11 @@ impl Tx {
         if result.rows_affected != 1 {
             return Ok(None);
         }
-        Ok(account_token::Entity::find_by_id(token_hash.to_owned())
-            .one(&self.txn)
-            .await?)
+        Ok(crate::first::first(
+            account_token::Entity::find_by_id(token_hash.to_owned()),
+            &self.txn,
+        )
+        .await?)
     }
 
     /// Ends every unused link of an account for one purpose (a newer one replaces them).
@@ -428,9 +432,7 @@ impl Tx {
 
     /// The session with this id hash.
     pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRow>> {
-        Ok(session::Entity::find_by_id(id_hash.to_owned())
-            .one(&self.txn)
-            .await?)
+        Ok(crate::first::first(session::Entity::find_by_id(id_hash.to_owned()), &self.txn).await?)
     }
 
     /// Records activity on a session (for the idle timeout).
@@ -466,9 +468,11 @@ impl Tx {
 
     /// Failed-login state of a login id (known or not).
     pub async fn login_throttle(&self, login_key: &str) -> Result<Option<LoginThrottleRow>> {
-        Ok(login_throttle::Entity::find_by_id(login_key.to_owned())
-            .one(&self.txn)
-            .await?)
+        Ok(crate::first::first(
+            login_throttle::Entity::find_by_id(login_key.to_owned()),
+            &self.txn,
+        )
+        .await?)
     }
 
     /// Writes the failed-login state of a login id.
@@ -504,11 +508,11 @@ impl Tx {
         scope: &str,
         key: &str,
     ) -> Result<Option<IdempotencyRow>> {
-        Ok(
-            idempotency_record::Entity::find_by_id((scope.to_owned(), key.to_owned()))
-                .one(&self.txn)
-                .await?,
+        Ok(crate::first::first(
+            idempotency_record::Entity::find_by_id((scope.to_owned(), key.to_owned())),
+            &self.txn,
         )
+        .await?)
     }
 
     /// Stores the answer to a request with an idempotency key.
@@ -564,17 +568,17 @@ impl Tx {
     /// lock on the subject for the rest of the transaction), and a unique index on
     /// `(subject_type, subject_id, seq)` makes a forked chain impossible.
     pub async fn append_audit(&self, event: NewAuditEvent<'_>) -> Result<()> {
-        use sea_orm::QuerySelect;
         self.lock_key(&format!("{}:{}", event.subject_type, event.subject_id))
             .await?;
-        let last = audit_event::Entity::find()
-            .filter(audit_event::Column::SubjectType.eq(event.subject_type))
-            .filter(audit_event::Column::SubjectId.eq(event.subject_id))
-            .filter(audit_event::Column::Seq.is_not_null())
-            .order_by_desc(audit_event::Column::Seq)
-            .limit(1)
-            .one(&self.txn)
-            .await?;
+        let last = crate::first::first(
+            audit_event::Entity::find()
+                .filter(audit_event::Column::SubjectType.eq(event.subject_type))
+                .filter(audit_event::Column::SubjectId.eq(event.subject_id))
+                .filter(audit_event::Column::Seq.is_not_null())
+                .order_by_desc(audit_event::Column::Seq),
+            &self.txn,
+        )
+        .await?;
         let (seq, prev_hash) = match last {
             Some(row) => (row.seq.unwrap_or(0) + 1, row.hash),
             None => (1, None),
@@ -705,11 +709,13 @@ impl Tx {
         ministry_id: &str,
         version: &str,
     ) -> Result<Option<PluginRow>> {
-        Ok(plugin::Entity::find()
-            .filter(plugin::Column::MinistryId.eq(ministry_id))
-            .filter(plugin::Column::Version.eq(version))
-            .one(&self.txn)
-            .await?)
+        Ok(crate::first::first(
+            plugin::Entity::find()
+                .filter(plugin::Column::MinistryId.eq(ministry_id))
+                .filter(plugin::Column::Version.eq(version)),
+            &self.txn,
+        )
+        .await?)
     }
 
     /// Makes a stored version its ministry's active one (the others of the ministry inactive).

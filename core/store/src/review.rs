@@ -140,9 +140,7 @@ impl Tx {
 
     /// One tenant.
     pub async fn tenant(&self, id: &str) -> Result<Option<TenantRow>> {
-        Ok(tenant::Entity::find_by_id(id.to_owned())
-            .one(self.txn())
-            .await?)
+        Ok(crate::first::first(tenant::Entity::find_by_id(id.to_owned()), self.txn()).await?)
     }
 
     /// Every approved business-type ownership.
@@ -195,17 +193,16 @@ impl Tx {
 
     /// One staff member.
     pub async fn staff(&self, id: &str) -> Result<Option<StaffRow>> {
-        Ok(staff::Entity::find_by_id(id.to_owned())
-            .one(self.txn())
-            .await?)
+        Ok(crate::first::first(staff::Entity::find_by_id(id.to_owned()), self.txn()).await?)
     }
 
     /// The staff member with this login e-mail key.
     pub async fn staff_by_email_key(&self, key: &str) -> Result<Option<StaffRow>> {
-        Ok(staff::Entity::find()
-            .filter(staff::Column::EmailKey.eq(key))
-            .one(self.txn())
-            .await?)
+        Ok(crate::first::first(
+            staff::Entity::find().filter(staff::Column::EmailKey.eq(key)),
+            self.txn(),
+        )
+        .await?)
     }
 
     /// The staff of one tenant, by e-mail.
@@ -306,9 +303,11 @@ impl Tx {
         if result.rows_affected != 1 {
             return Ok(None);
         }
-        Ok(staff_token::Entity::find_by_id(token_hash.to_owned())
-            .one(self.txn())
-            .await?)
+        Ok(crate::first::first(
+            staff_token::Entity::find_by_id(token_hash.to_owned()),
+            self.txn(),
+        )
+        .await?)
     }
 
     /// Stores a staff session.
@@ -322,9 +321,11 @@ impl Tx {
 
     /// A staff session by the hash of its id.
     pub async fn staff_session(&self, id_hash: &str) -> Result<Option<StaffSessionRow>> {
-        Ok(staff_session::Entity::find_by_id(id_hash.to_owned())
-            .one(self.txn())
-            .await?)
+        Ok(crate::first::first(
+            staff_session::Entity::find_by_id(id_hash.to_owned()),
+            self.txn(),
+        )
+        .await?)
     }
 
     /// Records activity on a staff session.
@@ -399,11 +400,11 @@ impl Tx {
         application_id: &str,
         tenant_id: &str,
     ) -> Result<Option<ReviewTaskRow>> {
-        Ok(
-            review_task::Entity::find_by_id((application_id.to_owned(), tenant_id.to_owned()))
-                .one(self.txn())
-                .await?,
+        Ok(crate::first::first(
+            review_task::Entity::find_by_id((application_id.to_owned(), tenant_id.to_owned())),
+            self.txn(),
         )
+        .await?)
     }
 
     /// Every tenant's task of an application.
@@ -482,7 +483,7 @@ impl Tx {
 
     /// One review line.
     pub async fn review_line(&self, id: i64) -> Result<Option<ReviewLineRow>> {
-        Ok(review_line::Entity::find_by_id(id).one(self.txn()).await?)
+        Ok(crate::first::first(review_line::Entity::find_by_id(id), self.txn()).await?)
     }
 
     /// Records a decision (`accepted` / `rejected`) or clears one (`pending`).
@@ -687,9 +688,8 @@ impl Tx {
         )
         .exec_without_returning(self.txn())
         .await?;
-        let row = counter::Entity::find_by_id(name.to_owned())
-            .one(self.txn())
-            .await?;
+        let row =
+            crate::first::first(counter::Entity::find_by_id(name.to_owned()), self.txn()).await?;
         Ok(row.map_or(1, |row| row.value))
     }
 
@@ -704,9 +704,11 @@ impl Tx {
 
     /// The registration of an application.
     pub async fn registration(&self, application_id: &str) -> Result<Option<RegistrationRow>> {
-        Ok(registration::Entity::find_by_id(application_id.to_owned())
-            .one(self.txn())
-            .await?)
+        Ok(crate::first::first(
+            registration::Entity::find_by_id(application_id.to_owned()),
+            self.txn(),
+        )
+        .await?)
     }
 
     /// Replaces the registered document (after an accepted change notification).
