@@ -272,7 +272,7 @@ fn crash(args: &[String]) -> anyhow::Result<()> {
 }
 
 /// Seconds each fuzz target runs in `ci` (the short run; `fuzz/README.md` has the long one).
-const CI_FUZZ_SECONDS: u64 = 20;
+const CI_FUZZ_SECONDS: u64 = 10;
 
 /// `cargo xtask fuzz [--seconds N] [--target NAME]…`.
 fn fuzz(args: &[String]) -> anyhow::Result<()> {

@@ -20,7 +20,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-use common::{Started, start, stop};
+use common::{Started, start, stop_gracefully};
 
 const WARM_START_LIMIT: Duration = Duration::from_secs(1);
 const IDLE_RSS_LIMIT_MB: f64 = 100.0;
@@ -52,7 +52,7 @@ fn main() {
             started.ready.as_secs_f64()
         );
         rows.push((label, started.ready, limit, rss));
-        stop(started.child);
+        stop_gracefully(started);
     }
     let _ = writeln!(out);
     let _ = writeln!(

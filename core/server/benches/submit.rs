@@ -334,7 +334,9 @@ async fn run(backend: &str, plan: &Plan, plugin_dir: &Path) -> Vec<Figures> {
         "{backend}: server RSS after the load {:.0} MB",
         common::rss_mb(server.child.id())
     );
-    common::stop(server.child);
+    if let Some(writes) = common::stop_gracefully(server) {
+        let _ = writeln!(std::io::stdout(), "{backend}: {writes}");
+    }
     drop(store);
     let _ = std::fs::remove_dir_all(&data_dir);
     if let Some(name) = database_url

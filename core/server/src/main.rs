@@ -456,6 +456,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         plugins = loaded,
         "toroku is serving"
     );
+    let store = registrar.store().clone();
     let mut state = server::AppState::new(registrar).with_limits(server::guard::Limits {
         max_in_flight: args.max_in_flight.max(1),
         client_rate: args.client_rate.0,
@@ -469,7 +470,13 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .context("serving")?;
-    tracing::info!("stopped");
+    // SQLite's group commit (store::group): how many writes shared each COMMIT.
+    let writes = store.group_stats();
+    tracing::info!(
+        writes_committed = writes.committed,
+        commits = writes.commits,
+        "stopped"
+    );
     Ok(())
 }
 

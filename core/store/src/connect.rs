@@ -10,6 +10,7 @@ use sea_orm::{
     TransactionTrait,
 };
 
+use crate::group::{GroupStats, Writer};
 use crate::{StoreError, Tx};
 
 /// Which database engine is behind a [`Store`].
@@ -52,13 +53,14 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Store {
     db: DatabaseConnection,
     backend: Backend,
-    /// SQLite takes one writer at a time: its writes go through a pool of one connection of
-    /// their own, where this process's writers queue in order (first come, first served),
-    /// instead of meeting in SQLite's busy handler, which sleeps and retries (1 ms, 2 ms,
-    /// 5 ms … up to 100 ms a time) and so turns a short queue into a long tail of latency, and
-    /// instead of holding reader connections while they wait. Other processes (the CLI) still
-    /// meet the busy timeout. `None` on PostgreSQL, whose writers run side by side.
-    writer: Option<DatabaseConnection>,
+    /// SQLite takes one writer at a time: its writes go through a connection of their own,
+    /// where this process's writers queue in order (first come, first served), instead of
+    /// meeting in SQLite's busy handler, which sleeps and retries (1 ms, 2 ms, 5 ms … up to
+    /// 100 ms a time) and so turns a short queue into a long tail of latency, and instead of
+    /// holding reader connections while they wait. Writers that queue share one `COMMIT`
+    /// (group commit, `group.rs`). Other processes (the CLI) still meet the busy timeout.
+    /// `None` on PostgreSQL, whose writers run side by side.
+    writer: Option<Writer>,
 }
 
 impl Store {
@@ -98,9 +100,10 @@ impl Store {
         let writer = match backend {
             // Waiting for the writer connection is waiting for the write lock: as long as
             // SQLite's own busy timeout, so a writer never waits for ever.
-            Backend::Sqlite if !in_memory => {
-                Some(Database::connect(options(1, BUSY_TIMEOUT)).await?)
-            }
+            Backend::Sqlite if !in_memory => Some(Writer::new(
+                Database::connect(options(1, BUSY_TIMEOUT)).await?,
+                BUSY_TIMEOUT,
+            )),
             Backend::Sqlite | Backend::Postgres => None,
         };
         Ok(Store {
@@ -122,18 +125,33 @@ impl Store {
     }
 
     /// Starts a transaction that will write (SQLite: on the writer connection, in turn, with
-    /// `BEGIN IMMEDIATE`).
+    /// `BEGIN IMMEDIATE`, or in a savepoint of the group being committed).
     pub async fn write(&self) -> Result<Tx, StoreError> {
         let options = TransactionOptions {
             sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
             ..TransactionOptions::default()
         };
-        let txn = match (&self.writer, self.backend) {
-            (Some(writer), _) => writer.begin_with_options(options).await?,
-            (None, Backend::Sqlite) => self.db.begin_with_options(options).await?,
-            (None, Backend::Postgres) => self.db.begin().await?,
-        };
-        Ok(Tx::new(txn))
+        Ok(match (&self.writer, self.backend) {
+            (Some(writer), _) => {
+                let (txn, member) = writer.begin().await?;
+                Tx::grouped(txn, member)
+            }
+            (None, Backend::Sqlite) => Tx::new(self.db.begin_with_options(options).await?),
+            (None, Backend::Postgres) => Tx::new(self.db.begin().await?),
+        })
+    }
+
+    /// How many write transactions SQLite's writer acknowledged and in how many `COMMIT`s;
+    /// zero on PostgreSQL and in-memory SQLite, which do not group.
+    pub fn group_stats(&self) -> GroupStats {
+        self.writer
+            .as_ref()
+            .map_or_else(GroupStats::default, Writer::stats)
+    }
+
+    /// Writers waiting for SQLite's writer now (0 on PostgreSQL).
+    pub fn writers_waiting(&self) -> usize {
+        self.writer.as_ref().map_or(0, Writer::waiting)
     }
 
     /// Starts a transaction that only reads (a consistent snapshot).

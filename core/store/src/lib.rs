@@ -12,6 +12,7 @@ mod error;
 mod first;
 #[cfg(feature = "fixtures")]
 pub mod fixtures;
+mod group;
 mod outbox;
 mod queries;
 mod review;
@@ -35,6 +36,7 @@ pub use entity::{
     staff_token::Model as StaffTokenRow, tenant::Model as TenantRow,
 };
 pub use error::StoreError;
+pub use group::GroupStats;
 pub use outbox::NewMail;
 pub use queries::{NewAuditEvent, Tx, audit_hash, verify_audit_chain};
 pub use review::{QueueFilter, QueueRow, RegisterFilter, RegisterPageRow};

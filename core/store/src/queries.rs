@@ -18,7 +18,11 @@ use crate::{
 /// One transaction. Dropping it without [`Tx::commit`] rolls everything back.
 #[derive(Debug)]
 pub struct Tx {
+    /// Declared before `member`, so that it drops first: a dropped transaction queues its
+    /// rollback on the connection before the writer's turn passes to the next writer.
     txn: DatabaseTransaction,
+    /// On SQLite's writer: this transaction's place in a group commit (`group.rs`).
+    member: Option<crate::group::Member>,
 }
 
 /// An audit entry to append; the id and nothing else is assigned by the database.
@@ -86,7 +90,14 @@ pub fn verify_audit_chain(trail: &[AuditEventRow]) -> std::result::Result<(), i6
 
 impl Tx {
     pub(crate) fn new(txn: DatabaseTransaction) -> Self {
-        Tx { txn }
+        Tx { txn, member: None }
+    }
+
+    pub(crate) fn grouped(txn: DatabaseTransaction, member: crate::group::Member) -> Self {
+        Tx {
+            txn,
+            member: Some(member),
+        }
     }
 
     pub(crate) fn txn(&self) -> &DatabaseTransaction {
@@ -121,9 +132,13 @@ impl Tx {
         Ok(())
     }
 
-    /// Makes every change of this transaction durable.
+    /// Makes every change of this transaction durable; returns once they are (on SQLite's
+    /// writer possibly with other writers' changes, in one `COMMIT`: `group.rs`).
     pub async fn commit(self) -> Result<()> {
-        self.txn.commit().await?;
+        match self.member {
+            Some(member) => member.commit(self.txn).await?,
+            None => self.txn.commit().await?,
+        }
         Ok(())
     }
 

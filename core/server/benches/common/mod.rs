@@ -16,6 +16,8 @@ pub struct Started {
     pub addr: String,
     /// From spawn to its "toroku is serving" line.
     pub ready: Duration,
+    /// Its "stopped" log line, when it stops.
+    stopped: std::sync::mpsc::Receiver<String>,
 }
 
 /// Where the ministry plugins are (`TOROKU_PLUGIN_DIR`, default `target/plugins`).
@@ -86,8 +88,20 @@ pub fn start_with(
         }
     };
     // Keep draining the log so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Started { child, addr, ready }
+    let (stopped_tx, stopped) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            if line.contains("stopped") {
+                let _ = stopped_tx.send(line);
+            }
+        }
+    });
+    Started {
+        child,
+        addr,
+        ready,
+        stopped,
+    }
 }
 
 /// Resident memory of a process (MB), from `/proc/<pid>/status`.
@@ -102,10 +116,47 @@ pub fn rss_mb(pid: u32) -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-/// Kills the server and reaps it.
+/// Kills the server (SIGKILL) and reaps it.
 pub fn stop(mut child: Child) {
     let _ = child.kill();
     let _ = child.wait();
+}
+
+/// Stops the server as a service manager would (SIGTERM); kills it if it has not stopped
+/// within 10 s. Returns what its "stopped" line says of SQLite's group commit (how many
+/// acknowledged writes shared each `COMMIT`), when it says anything.
+pub fn stop_gracefully(server: Started) -> Option<String> {
+    let Started { child, stopped, .. } = server;
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let line = stopped.recv_timeout(Duration::from_secs(10)).ok();
+    stop(child);
+    let line = line?;
+    let committed = logged_number(&line, "writes_committed")?;
+    let commits = logged_number(&line, "commits").filter(|n| *n > 0)?;
+    Some(format!(
+        "{committed} write transactions in {commits} COMMITs ({:.2} a COMMIT)",
+        committed as f64 / commits as f64
+    ))
+}
+
+/// A `key=value` number from a log line (`commits=12`), colours or not.
+fn logged_number(line: &str, key: &str) -> Option<u64> {
+    let mut plain = String::with_capacity(line.len());
+    let mut in_escape = false;
+    for c in line.chars() {
+        match (in_escape, c) {
+            (false, '\u{1b}') => in_escape = true,
+            (false, c) => plain.push(c),
+            (true, 'm') => in_escape = false,
+            (true, _) => {}
+        }
+    }
+    plain
+        .split_whitespace()
+        .find_map(|field| field.strip_prefix(key)?.strip_prefix('='))
+        .and_then(|value| value.trim_matches('"').parse().ok())
 }
 
 /// One line for the harness's summary table, in the format of `bench::report::summary` (this

@@ -1,0 +1,224 @@
+//! Group commit on SQLite's writer (`group.rs`): writers that queue share one `COMMIT`, each
+//! is acknowledged only once its work is durable, and a writer that does not commit, fails or
+//! is cancelled leaves nothing behind and does not take the others down with it.
+
+use store::{GroupStats, IdempotencyRow, Store, StoreConfig};
+
+async fn store(dir: &tempfile::TempDir) -> Store {
+    let store = Store::connect(&StoreConfig::sqlite_in(dir.path()))
+        .await
+        .expect("connect");
+    store.migrate().await.expect("migrate");
+    store
+}
+
+fn row(key: &str) -> IdempotencyRow {
+    IdempotencyRow {
+        scope: "group-commit".to_owned(),
+        key: key.to_owned(),
+        request_hash: "h".to_owned(),
+        status: 201,
+        body: "{}".to_owned(),
+        created_at: 0,
+    }
+}
+
+/// Whether `key` is there, read through a second store on the same file (another pool, as
+/// another process would): only committed work is visible to it.
+async fn committed(other: &Store, key: &str) -> bool {
+    let tx = other.read().await.expect("read");
+    tx.idempotency_record("group-commit", key)
+        .await
+        .expect("select")
+        .is_some()
+}
+
+/// One write transaction inserting `key`, committed.
+async fn write(store: &Store, key: &str) -> Result<(), store::StoreError> {
+    let tx = store.write().await?;
+    tx.insert_idempotency_record(row(key)).await?;
+    tx.commit().await
+}
+
+#[tokio::test]
+async fn a_writer_that_queued_shares_the_commit_and_both_return_after_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = store(&dir).await;
+    let other = self::store(&dir).await;
+
+    let first = store.write().await.expect("write");
+    first
+        .insert_idempotency_record(row("a"))
+        .await
+        .expect("insert a");
+    let second = tokio::spawn({
+        let store = store.clone();
+        let other = other.clone();
+        async move {
+            write(&store, "b").await.expect("commit b");
+            // Acknowledged means committed: another connection sees it.
+            assert!(
+                committed(&other, "b").await,
+                "b acknowledged but not committed"
+            );
+        }
+    });
+    // This test's runtime has one thread: the spawned writer runs now and queues.
+    tokio::task::yield_now().await;
+    assert_eq!(
+        store.writers_waiting(),
+        1,
+        "the second writer should be queued"
+    );
+
+    first.commit().await.expect("commit a");
+    assert!(
+        committed(&other, "a").await,
+        "a acknowledged but not committed"
+    );
+    second.await.expect("second writer");
+    assert_eq!(
+        store.group_stats(),
+        GroupStats {
+            committed: 2,
+            commits: 1
+        },
+        "two transactions, one COMMIT"
+    );
+}
+
+#[tokio::test]
+async fn a_writer_that_rolls_back_inside_a_group_leaves_nothing_and_the_others_commit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = store(&dir).await;
+    let other = self::store(&dir).await;
+
+    let first = store.write().await.expect("write");
+    first
+        .insert_idempotency_record(row("a"))
+        .await
+        .expect("insert a");
+    let dropped = tokio::spawn({
+        let store = store.clone();
+        async move {
+            let tx = store.write().await.expect("write b");
+            tx.insert_idempotency_record(row("b"))
+                .await
+                .expect("insert b");
+            // Dropped without commit: rolled back.
+        }
+    });
+    let third = tokio::spawn({
+        let store = store.clone();
+        async move { write(&store, "c").await.expect("commit c") }
+    });
+    tokio::task::yield_now().await;
+    assert_eq!(store.writers_waiting(), 2);
+
+    first.commit().await.expect("commit a");
+    dropped.await.expect("dropped writer");
+    third.await.expect("third writer");
+    assert!(committed(&other, "a").await);
+    assert!(
+        !committed(&other, "b").await,
+        "a rolled-back writer left its row"
+    );
+    assert!(committed(&other, "c").await);
+    // The writer after the rolled-back one did not join the group: a's group was closed first.
+    assert_eq!(
+        store.group_stats(),
+        GroupStats {
+            committed: 2,
+            commits: 2
+        }
+    );
+}
+
+#[tokio::test]
+async fn a_cancelled_writer_inside_a_group_leaves_nothing_and_the_group_still_commits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = store(&dir).await;
+    let other = self::store(&dir).await;
+
+    let first = store.write().await.expect("write");
+    first
+        .insert_idempotency_record(row("a"))
+        .await
+        .expect("insert a");
+    let (inserted_tx, inserted) = tokio::sync::oneshot::channel();
+    let stuck = tokio::spawn({
+        let store = store.clone();
+        async move {
+            let tx = store.write().await.expect("write b");
+            tx.insert_idempotency_record(row("b"))
+                .await
+                .expect("insert b");
+            inserted_tx.send(()).expect("signal");
+            // A request that never finishes, cancelled below while it holds the writer.
+            std::future::pending::<()>().await;
+            drop(tx);
+        }
+    });
+    tokio::task::yield_now().await;
+    assert_eq!(store.writers_waiting(), 1);
+
+    let commit_a = tokio::spawn(first.commit());
+    inserted.await.expect("b inserted");
+    stuck.abort();
+    assert!(stuck.await.expect_err("aborted").is_cancelled());
+    commit_a.await.expect("task").expect("commit a");
+
+    assert!(committed(&other, "a").await);
+    assert!(
+        !committed(&other, "b").await,
+        "a cancelled writer left its row"
+    );
+    // The writer is free again, and its next transaction is an ordinary one.
+    write(&store, "c").await.expect("commit c");
+    assert!(committed(&other, "c").await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_writers_at_once_each_get_exactly_their_own_outcome() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = store(&dir).await;
+    let other = self::store(&dir).await;
+    let writers = 200;
+    let mut tasks = Vec::new();
+    for i in 0..writers {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move {
+            let key = format!("k{i}");
+            let tx = store.write().await.expect("write");
+            tx.insert_idempotency_record(row(&key))
+                .await
+                .expect("insert");
+            if i % 5 == 0 {
+                // Every fifth gives up: rolled back.
+                return false;
+            }
+            if i % 7 == 0 {
+                // Every seventh (not fifth) inserts a duplicate: its own failure, rolled back.
+                let err = tx
+                    .insert_idempotency_record(row(&key))
+                    .await
+                    .expect_err("a duplicate key");
+                assert!(matches!(err, store::StoreError::Conflict), "{err}");
+                return false;
+            }
+            tx.commit().await.expect("commit");
+            true
+        }));
+    }
+    let mut expected = Vec::new();
+    for (i, task) in tasks.into_iter().enumerate() {
+        expected.push((i, task.await.expect("task")));
+    }
+    for (i, kept) in expected {
+        assert_eq!(committed(&other, &format!("k{i}")).await, kept, "k{i}");
+    }
+    let stats = store.group_stats();
+    let kept = (0..writers).filter(|i| i % 5 != 0 && i % 7 != 0).count() as u64;
+    assert_eq!(stats.committed, kept);
+    assert!(stats.commits <= kept, "{stats:?}");
+}
