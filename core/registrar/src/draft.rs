@@ -290,7 +290,7 @@ impl Registrar {
                 replayed: true,
             }));
         }
-        let (application, _) = self.draft_of_link(&tx, &link).await?;
+        let (mut application, _) = self.draft_of_link(&tx, &link).await?;
         if let Some(revision) = confirmed_revision
             && revision != application.revision
         {
@@ -313,12 +313,17 @@ impl Registrar {
         }
         let findings = &report.core;
         let normalised = document.to_string();
+        // The stored text is only compared: a large application's is megabytes, not kept
+        // while its review lines are written (issue 6, P2's peak memory).
+        let stored = std::mem::take(&mut application.document);
+        let normalised = (normalised != stored).then_some(normalised);
+        drop(stored);
         let judged_by: Vec<String> = report.plugins.iter().map(|r| r.plugin.label()).collect();
         if !tx
             .submit_application(
                 &application.id,
                 serde_json::to_string(&judged_by).unwrap_or_default(),
-                (normalised != application.document).then_some(normalised),
+                normalised,
                 now,
             )
             .await?
