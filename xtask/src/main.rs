@@ -5,7 +5,7 @@
 //! - `bench`: the performance harness (release build, minutes; `docs/performance.md`): every
 //!   bench in turn, each printing its figures next to their limits.
 //! - `fuzz [--seconds N] [--target NAME]…`: builds the cargo-fuzz targets of `fuzz/` (stable
-//!   toolchain, no sanitizer) and runs each for N seconds (default 20), as many at a time as
+//!   toolchain, no sanitizer) and runs each for N seconds (default 10), as many at a time as
 //!   there are cores; prints each one's executions and fails if any finds a crash
 //!   (`fuzz/README.md`).
 //! - `crash [--cycles N]`: the crash harness with N SIGKILL cycles (default 200; the tests run
