@@ -40,17 +40,28 @@ async fn write(store: &Store, key: &str) -> Result<(), store::StoreError> {
     tx.commit().await
 }
 
-#[tokio::test]
-async fn a_writer_that_queued_shares_the_commit_and_both_return_after_it() {
+/// A store, a second store on the same file (another pool, as another process would use), and
+/// a write transaction of the first that has inserted `a` and not committed yet.
+async fn first_writer() -> (tempfile::TempDir, Store, Store, store::Tx) {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = store(&dir).await;
     let other = self::store(&dir).await;
+    let first = inserting(&store, "a").await;
+    (dir, store, other, first)
+}
 
-    let first = store.write().await.expect("write");
-    first
-        .insert_idempotency_record(row("a"))
+/// A write transaction that has inserted `key` and not committed yet.
+async fn inserting(store: &Store, key: &str) -> store::Tx {
+    let tx = store.write().await.expect("write");
+    tx.insert_idempotency_record(row(key))
         .await
-        .expect("insert a");
+        .expect("insert");
+    tx
+}
+
+#[tokio::test]
+async fn a_writer_that_queued_shares_the_commit_and_both_return_after_it() {
+    let (_dir, store, other, first) = first_writer().await;
     let second = tokio::spawn({
         let store = store.clone();
         let other = other.clone();
@@ -89,23 +100,13 @@ async fn a_writer_that_queued_shares_the_commit_and_both_return_after_it() {
 
 #[tokio::test]
 async fn a_writer_that_rolls_back_inside_a_group_leaves_nothing_and_the_others_commit() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = store(&dir).await;
-    let other = self::store(&dir).await;
-
-    let first = store.write().await.expect("write");
-    first
-        .insert_idempotency_record(row("a"))
-        .await
-        .expect("insert a");
+    let (_dir, store, other, first) = first_writer().await;
     let dropped = tokio::spawn({
         let store = store.clone();
         async move {
-            let tx = store.write().await.expect("write b");
-            tx.insert_idempotency_record(row("b"))
-                .await
-                .expect("insert b");
+            let tx = inserting(&store, "b").await;
             // Dropped without commit: rolled back.
+            drop(tx);
         }
     });
     let third = tokio::spawn({
@@ -136,23 +137,12 @@ async fn a_writer_that_rolls_back_inside_a_group_leaves_nothing_and_the_others_c
 
 #[tokio::test]
 async fn a_cancelled_writer_inside_a_group_leaves_nothing_and_the_group_still_commits() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = store(&dir).await;
-    let other = self::store(&dir).await;
-
-    let first = store.write().await.expect("write");
-    first
-        .insert_idempotency_record(row("a"))
-        .await
-        .expect("insert a");
+    let (_dir, store, other, first) = first_writer().await;
     let (inserted_tx, inserted) = tokio::sync::oneshot::channel();
     let stuck = tokio::spawn({
         let store = store.clone();
         async move {
-            let tx = store.write().await.expect("write b");
-            tx.insert_idempotency_record(row("b"))
-                .await
-                .expect("insert b");
+            let tx = inserting(&store, "b").await;
             inserted_tx.send(()).expect("signal");
             // A request that never finishes, cancelled below while it holds the writer.
             std::future::pending::<()>().await;
