@@ -21,8 +21,9 @@
 //! draft link and its own key, which neither tool can vary per request, and `wrk` has no fixed
 //! arrival rate. It runs beside the server on the same two cores, as such a tool would.
 //!
-//! Environment: `TOROKU_P1_RATES` (arrival rates, default `2000,400`: the target, then a
-//! rate to show what is sustained), `TOROKU_P1_SECONDS` (per rate, default 10),
+//! Environment: `TOROKU_P1_RATES` (arrival rates in order, default `400,2000`: a rate to show
+//! what is sustained, then the target; the sustained rate goes first because a server that has
+//! just been run past its capacity is still working off that run, e.g. its queued mail), `TOROKU_P1_SECONDS` (per rate, default 10),
 //! `TOROKU_BENCH_DATABASE_URL` (PostgreSQL server; default the test server),
 //! `TOROKU_P1_BACKENDS` (`sqlite`, `postgresql` or both, the default; for profiling one).
 //! Under `cargo test` a smoke run (debug binary, 150 submissions at 100/s, no limits applied)
@@ -73,7 +74,7 @@ fn main() {
                     .collect::<Vec<_>>()
             })
             .filter(|r| !r.is_empty())
-            .unwrap_or_else(|| vec![RATE_TARGET, 400.0]);
+            .unwrap_or_else(|| vec![400.0, RATE_TARGET]);
         let seconds = std::env::var("TOROKU_P1_SECONDS")
             .ok()
             .and_then(|v| v.parse::<f64>().ok())
