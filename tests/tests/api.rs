@@ -2,7 +2,7 @@
 
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
-use tests::{Mail, TestApp, on_both_databases};
+use tests::{Db, Mail, TestApp, on_both_databases};
 
 const EXAMPLE: &str = include_str!("fixtures/application.example.json");
 const HOUR_MS: i64 = 3_600_000;
@@ -68,6 +68,30 @@ async fn submit(
         &[("idempotency-key", key)],
     )
     .await
+}
+
+/// On SQLite's one writer connection every call is a hand-off to sqlx's worker thread and back
+/// while every other writer waits, so calls per submission bound submissions per second
+/// (issue 6). A submission makes its reads, its one checked update and its audit entry's read,
+/// then sends the rest of its writes in one call (`store::Tx::defer`): 17 calls before that.
+#[tokio::test]
+async fn a_submission_makes_few_calls_on_the_sqlite_writer() {
+    let app = TestApp::start(Db::Sqlite).await.expect("app");
+    let token = app.insert_drafts(&example(), 1).await.remove(0);
+    let before = app.registrar.store().group_stats();
+    let (status, _, receipt) = submit(&app, &token, "key-1", "").await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let after = app.registrar.store().group_stats();
+    assert_eq!(
+        after.committed - before.committed,
+        1,
+        "one write transaction"
+    );
+    let calls = after.round_trips - before.round_trips;
+    assert!(
+        calls <= 10,
+        "{calls} calls on the writer for one submission"
+    );
 }
 
 async fn applicant_completes_the_whole_path(mut app: TestApp) {

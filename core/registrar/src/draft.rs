@@ -319,6 +319,10 @@ impl Registrar {
         let normalised = (normalised != stored).then_some(normalised);
         drop(stored);
         let judged_by: Vec<String> = report.plugins.iter().map(|r| r.plugin.label()).collect();
+        // Every read first, then the writes: on SQLite all but the first of them, and the
+        // audit entry's, go to the writer connection in one call (`store::Tx::defer`).
+        let owners = crate::review::owners(&tx).await?;
+        let account = tx.account_by_email_key(&application.email_key).await?;
         if !tx
             .submit_application(
                 &application.id,
@@ -330,15 +334,31 @@ impl Registrar {
         {
             return Err(DraftError::AlreadySubmitted.into());
         }
+        tx.append_audit(NewAuditEvent {
+            at: now,
+            actor: &format!("applicant:{}", application.id),
+            action: "application.submitted",
+            subject_type: "application",
+            subject_id: &application.id,
+            detail: json!({
+                "revision": application.revision,
+                "warnings": findings.iter().filter(|f| f.severity == domain::finding::Severity::Warning).count(),
+            })
+            .to_string(),
+        })
+        .await?;
         tx.revoke_draft_tokens(&application.id, now).await?;
         let lines = crate::review::document_lines(document)
             .into_iter()
             .map(|(path, business_type)| (path, business_type, None))
             .collect();
-        self.route_first_round(&tx, &application.id, document, lines, now)
+        self.route_first_round(&tx, (&application.id, document), &owners, lines, now)
             .await?;
         let locale = i18n::Locale::from_tag(&application.locale).unwrap_or(i18n::Locale::Ja);
-        let account_id = self.account_for(&tx, &application, now).await?;
+        let account_id = match account {
+            Some(account) => account.id,
+            None => new_account(&tx, &application, now).await?,
+        };
         let password_token = new_token();
         let password_expires = now + self.config.password_link_ttl_ms;
         tx.insert_account_token(AccountTokenRow {
@@ -371,19 +391,6 @@ impl Registrar {
             "submitted_at": chrono::DateTime::from_timestamp_millis(now)
                 .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
         });
-        tx.append_audit(NewAuditEvent {
-            at: now,
-            actor: &format!("applicant:{}", application.id),
-            action: "application.submitted",
-            subject_type: "application",
-            subject_id: &application.id,
-            detail: json!({
-                "revision": application.revision,
-                "warnings": findings.iter().filter(|f| f.severity == domain::finding::Severity::Warning).count(),
-            })
-            .to_string(),
-        })
-        .await?;
         tx.insert_idempotency_record(IdempotencyRow {
             scope,
             key: key.to_owned(),
@@ -439,30 +446,27 @@ impl Registrar {
         }
         Ok((application, link.expires_at))
     }
+}
 
-    /// The account of the application's login e-mail, created (without a password) if new.
-    async fn account_for(
-        &self,
-        tx: &Tx,
-        application: &ApplicationRow,
-        now: i64,
-    ) -> Result<String, store::StoreError> {
-        if let Some(account) = tx.account_by_email_key(&application.email_key).await? {
-            return Ok(account.id);
-        }
-        let id = uuid::Uuid::now_v7().to_string();
-        tx.insert_account(AccountRow {
-            id: id.clone(),
-            email: application.email.clone(),
-            email_key: application.email_key.clone(),
-            locale: application.locale.clone(),
-            password_hash: None,
-            created_at: now,
-            password_changed_at: None,
-        })
-        .await?;
-        Ok(id)
-    }
+/// A new account, without a password, for the application's login e-mail (which has none);
+/// its id.
+async fn new_account(
+    tx: &Tx,
+    application: &ApplicationRow,
+    now: i64,
+) -> Result<String, store::StoreError> {
+    let id = uuid::Uuid::now_v7().to_string();
+    tx.insert_account(AccountRow {
+        id: id.clone(),
+        email: application.email.clone(),
+        email_key: application.email_key.clone(),
+        locale: application.locale.clone(),
+        password_hash: None,
+        created_at: now,
+        password_changed_at: None,
+    })
+    .await?;
+    Ok(id)
 }
 
 fn view(application: ApplicationRow, link_expires_at: i64) -> DraftView {

@@ -130,7 +130,8 @@ impl Registrar {
         lines: Vec<(String, String, Option<String>)>,
         now: i64,
     ) -> Result<(), StoreError> {
-        let rows = self.routed_lines(tx, application_id, round, lines).await?;
+        let owners = owners(tx).await?;
+        let rows = routed_lines(&owners, application_id, round, lines);
         tx.insert_review_lines(rows).await?;
         self.refresh_tasks(tx, application_id, document, (round, kind), Some(now), now)
             .await?;
@@ -140,15 +141,17 @@ impl Registrar {
     /// [`Self::route_round`] for an application's first round, at its submission: nothing of
     /// it is stored yet (no line, task or inquiry), so the tasks are made from the new lines
     /// without reading them back.
+    /// `owners` ([`owners`]) is read before: the first round only writes, so that on SQLite
+    /// its writes go in one call (`store::Tx::defer`).
     pub(crate) async fn route_first_round(
         &self,
         tx: &Tx,
-        application_id: &str,
-        document: &Value,
+        (application_id, document): (&str, &Value),
+        owners: &BTreeMap<String, String>,
         lines: Vec<(String, String, Option<String>)>,
         now: i64,
     ) -> Result<(), StoreError> {
-        let rows = self.routed_lines(tx, application_id, 0, lines).await?;
+        let rows = routed_lines(owners, application_id, 0, lines);
         let state = RoundState {
             lines: rows.clone(),
             open_inquiries: BTreeSet::new(),
@@ -166,41 +169,46 @@ impl Registrar {
         .await?;
         Ok(())
     }
+}
 
-    /// Review lines for `(path, business type, tenant if already known)`, each routed to the
-    /// owner of its type.
-    async fn routed_lines(
-        &self,
-        tx: &Tx,
-        application_id: &str,
-        round: i32,
-        lines: Vec<(String, String, Option<String>)>,
-    ) -> Result<Vec<ReviewLineRow>, StoreError> {
-        let owners: BTreeMap<String, String> = tx
-            .ownership()
-            .await?
-            .into_iter()
-            .map(|o| (o.business_type, o.tenant_id))
-            .collect();
-        Ok(lines
-            .into_iter()
-            .map(|(path, business_type, tenant)| ReviewLineRow {
-                id: 0,
-                application_id: application_id.to_owned(),
-                round,
-                tenant_id: tenant
-                    .or_else(|| owners.get(&business_type).cloned())
-                    .unwrap_or_default(),
-                path,
-                business_type,
-                status: "pending".to_owned(),
-                reason: None,
-                decided_by: None,
-                decided_at: None,
-            })
-            .collect())
-    }
+/// The owning tenant of every business type that has one.
+pub(crate) async fn owners(tx: &Tx) -> Result<BTreeMap<String, String>, StoreError> {
+    Ok(tx
+        .ownership()
+        .await?
+        .into_iter()
+        .map(|o| (o.business_type, o.tenant_id))
+        .collect())
+}
 
+/// Review lines for `(path, business type, tenant if already known)`, each routed to the owner
+/// of its type.
+fn routed_lines(
+    owners: &BTreeMap<String, String>,
+    application_id: &str,
+    round: i32,
+    lines: Vec<(String, String, Option<String>)>,
+) -> Vec<ReviewLineRow> {
+    lines
+        .into_iter()
+        .map(|(path, business_type, tenant)| ReviewLineRow {
+            id: 0,
+            application_id: application_id.to_owned(),
+            round,
+            tenant_id: tenant
+                .or_else(|| owners.get(&business_type).cloned())
+                .unwrap_or_default(),
+            path,
+            business_type,
+            status: "pending".to_owned(),
+            reason: None,
+            decided_by: None,
+            decided_at: None,
+        })
+        .collect()
+}
+
+impl Registrar {
     /// Recomputes every tenant's task of an application's round from its lines and open
     /// inquiries; `changed_at` marks the task changed for its reviewers. Returns whether every
     /// line is routed and decided and no inquiry is open.

@@ -470,11 +470,13 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .context("serving")?;
-    // SQLite's group commit (store::group): how many writes shared each COMMIT.
+    // SQLite's group commit (store::group): how many writes shared each COMMIT, and how many
+    // calls they made on the writer connection.
     let writes = store.group_stats();
     tracing::info!(
         writes_committed = writes.committed,
         commits = writes.commits,
+        writer_calls = writes.round_trips,
         "stopped"
     );
     Ok(())

@@ -67,7 +67,7 @@ impl Tx {
                 judged_by: Set(Some("[\"mhlw@1.0.0\"]".to_owned())),
             });
             application::Entity::insert_many(applications)
-                .exec_without_returning(self.txn())
+                .exec_without_returning(self.db().await?)
                 .await?;
             let tasks: Vec<review_task::ActiveModel> = chunk
                 .iter()
@@ -92,7 +92,7 @@ impl Tx {
                 .collect();
             for tasks in tasks.chunks(BATCH) {
                 review_task::Entity::insert_many(tasks.iter().cloned())
-                    .exec_without_returning(self.txn())
+                    .exec_without_returning(self.db().await?)
                     .await?;
             }
         }
@@ -115,7 +115,7 @@ impl Tx {
                 submitted_at: Set(None),
                 judged_by: Set(None),
             }))
-            .exec_without_returning(self.txn())
+            .exec_without_returning(self.db().await?)
             .await?;
             draft_token::Entity::insert_many(chunk.iter().map(|row| draft_token::ActiveModel {
                 token_hash: Set(row.token_hash.clone()),
@@ -124,7 +124,7 @@ impl Tx {
                 expires_at: Set(row.expires_at),
                 revoked_at: Set(None),
             }))
-            .exec_without_returning(self.txn())
+            .exec_without_returning(self.db().await?)
             .await?;
         }
         Ok(())
@@ -135,7 +135,7 @@ impl Tx {
         use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
         Ok(application::Entity::find()
             .filter(application::Column::Status.ne("draft"))
-            .count(self.txn())
+            .count(self.db().await?)
             .await?)
     }
 
@@ -149,7 +149,7 @@ impl Tx {
                     seen_at: Set(*at),
                 }
             }))
-            .exec_without_returning(self.txn())
+            .exec_without_returning(self.db().await?)
             .await?;
         }
         Ok(())
@@ -172,7 +172,7 @@ impl Tx {
                     search_key: Set(row.search_key.clone()),
                 }
             }))
-            .exec_without_returning(self.txn())
+            .exec_without_returning(self.db().await?)
             .await?;
         }
         Ok(())
@@ -189,7 +189,7 @@ impl Tx {
                 .update_column(counter::Column::Value)
                 .to_owned(),
         )
-        .exec_without_returning(self.txn())
+        .exec_without_returning(self.db().await?)
         .await?;
         Ok(())
     }
@@ -197,7 +197,7 @@ impl Tx {
     /// The value of a named counter, if set.
     pub async fn counter(&self, name: &str) -> Result<Option<i64>> {
         Ok(counter::Entity::find_by_id(name.to_owned())
-            .one(self.txn())
+            .one(self.db().await?)
             .await?
             .map(|row| row.value))
     }
@@ -258,12 +258,13 @@ pub async fn create_raw_commit_table(store: &crate::Store) -> Result<()> {
 pub async fn raw_commit(store: &crate::Store, id: &str, body: &str) -> Result<()> {
     use sea_orm::{ConnectionTrait, Statement};
     let tx = store.write().await?;
-    let backend = tx.txn().get_database_backend();
+    let backend = tx.backend();
     let sql = match store.backend() {
         crate::Backend::Sqlite => "INSERT INTO bench_raw_commit (id, body) VALUES (?, ?)",
         crate::Backend::Postgres => "INSERT INTO bench_raw_commit (id, body) VALUES ($1, $2)",
     };
-    tx.txn()
+    tx.db()
+        .await?
         .execute_raw(Statement::from_sql_and_values(
             backend,
             sql,

@@ -56,6 +56,7 @@ struct Shared {
     timeout: Duration,
     committed: AtomicU64,
     commits: AtomicU64,
+    round_trips: AtomicU64,
 }
 
 /// What the writer's lock guards.
@@ -82,6 +83,11 @@ pub struct GroupStats {
     pub committed: u64,
     /// `COMMIT` statements that acknowledged them.
     pub commits: u64,
+    /// Calls the acknowledged write transactions made on the writer connection, each one's
+    /// `BEGIN` (or `SAVEPOINT`) and `COMMIT` (or `RELEASE`) included: every call is a hand-off
+    /// to sqlx's worker thread and back while the writer is held, so calls per transaction
+    /// bound how many transactions a second the writer takes (`Tx::defer`).
+    pub round_trips: u64,
 }
 
 /// A writer's turn: held by its [`crate::Tx`] until it commits or is dropped.
@@ -118,6 +124,7 @@ impl Writer {
                 timeout,
                 committed: AtomicU64::new(0),
                 commits: AtomicU64::new(0),
+                round_trips: AtomicU64::new(0),
             }),
         }
     }
@@ -126,6 +133,7 @@ impl Writer {
         GroupStats {
             committed: self.shared.committed.load(Ordering::Relaxed),
             commits: self.shared.commits.load(Ordering::Relaxed),
+            round_trips: self.shared.round_trips.load(Ordering::Relaxed),
         }
     }
 
@@ -188,8 +196,22 @@ impl Writer {
 }
 
 impl Member {
-    /// Commits `txn` (this member's transaction) and returns once it is durable.
-    pub(crate) async fn commit(mut self, txn: DatabaseTransaction) -> Result<(), DbErr> {
+    /// Commits `txn` (this member's transaction, which made `round_trips` calls) and returns
+    /// once it is durable.
+    pub(crate) async fn commit(
+        mut self,
+        txn: DatabaseTransaction,
+        round_trips: u64,
+    ) -> Result<(), DbErr> {
+        let shared = Arc::clone(&self.shared);
+        let outcome = self.commit_in_group(txn).await;
+        if outcome.is_ok() {
+            shared.round_trips.fetch_add(round_trips, Ordering::Relaxed);
+        }
+        outcome
+    }
+
+    async fn commit_in_group(&mut self, txn: DatabaseTransaction) -> Result<(), DbErr> {
         let shared = Arc::clone(&self.shared);
         if self.lead && shared.waiting.load(Ordering::Acquire) == 0 {
             // Alone: an ordinary transaction.

@@ -58,7 +58,7 @@ impl Store {
             ],
         );
         let mut rows = outbox_message::Model::find_by_statement(statement)
-            .all(tx.txn())
+            .all(tx.db().await?)
             .await?;
         tx.commit().await?;
         rows.sort_by_key(|row| row.id);
@@ -114,7 +114,7 @@ impl Store {
             )
             .filter(outbox_message::Column::SentAt.is_null())
             .filter(outbox_message::Column::ClaimedUntil.is_not_null())
-            .exec(tx.txn())
+            .exec(tx.db().await?)
             .await?
             .rows_affected;
         tx.commit().await?;
@@ -143,7 +143,7 @@ impl Store {
             ..Default::default()
         };
         change(&mut row);
-        row.update(tx.txn()).await?;
+        row.update(tx.db().await?).await?;
         tx.commit().await
     }
 }

@@ -1,9 +1,11 @@
 //! The queries the use cases run, all inside a [`Tx`].
 
+use std::sync::PoisonError;
+
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, Set,
+    PaginatorTrait, QueryFilter, QueryOrder, QueryTrait, Set,
 };
 
 use crate::entity::{
@@ -23,7 +25,24 @@ pub struct Tx {
     txn: DatabaseTransaction,
     /// On SQLite's writer: this transaction's place in a group commit (`group.rs`).
     member: Option<crate::group::Member>,
+    /// On SQLite: writes whose outcome nobody waits for, held until the next statement whose
+    /// answer is awaited or the commit, then sent in one call (see [`Tx::defer`]).
+    deferred: std::sync::Mutex<Deferred>,
+    /// Calls made on the connection so far, its `BEGIN` not counted (`GroupStats::round_trips`).
+    round_trips: std::sync::atomic::AtomicU64,
 }
+
+/// Writes held back by [`Tx::defer`]: their SQL, one after the other, and their parameters in
+/// the same order.
+#[derive(Debug, Default)]
+struct Deferred {
+    sql: String,
+    values: Vec<sea_orm::Value>,
+}
+
+/// Deferred parameters past which the writes are sent at once, so that a large write (a
+/// franchise's tens of thousands of review lines) is not held in memory twice.
+const DEFER_MAX_VALUES: usize = 4_000;
 
 /// An audit entry to append; the id and nothing else is assigned by the database.
 #[derive(Debug, Clone)]
@@ -90,18 +109,92 @@ pub fn verify_audit_chain(trail: &[AuditEventRow]) -> std::result::Result<(), i6
 
 impl Tx {
     pub(crate) fn new(txn: DatabaseTransaction) -> Self {
-        Tx { txn, member: None }
+        Tx {
+            txn,
+            member: None,
+            deferred: std::sync::Mutex::default(),
+            round_trips: std::sync::atomic::AtomicU64::new(0),
+        }
     }
 
     pub(crate) fn grouped(txn: DatabaseTransaction, member: crate::group::Member) -> Self {
         Tx {
             txn,
             member: Some(member),
+            deferred: std::sync::Mutex::default(),
+            round_trips: std::sync::atomic::AtomicU64::new(0),
         }
     }
 
-    pub(crate) fn txn(&self) -> &DatabaseTransaction {
-        &self.txn
+    /// The transaction, for a statement whose answer is awaited: the deferred writes are sent
+    /// first, so every read sees them and every outcome comes in order.
+    pub(crate) async fn db(&self) -> Result<&DatabaseTransaction> {
+        self.flush().await?;
+        self.count_round_trip();
+        Ok(&self.txn)
+    }
+
+    pub(crate) fn backend(&self) -> sea_orm::DatabaseBackend {
+        use sea_orm::ConnectionTrait;
+        self.txn.get_database_backend()
+    }
+
+    /// Runs a write whose only outcome is success or failure (no rows to return, no count to
+    /// check). On SQLite it is held and sent together with the next ones, in one call on the
+    /// connection's thread before the next statement whose answer is awaited or before the
+    /// commit: every statement is a hand-off to sqlx's worker thread and back, and on the one
+    /// writer connection those hand-offs, not the statements, set how many submissions a
+    /// second it takes (issue 6). A failure then surfaces at that later call, and the
+    /// transaction ends there as it would have here. On PostgreSQL it runs at once.
+    pub(crate) async fn defer(&self, statement: sea_orm::Statement) -> Result<()> {
+        use sea_orm::ConnectionTrait;
+        if self.backend() != sea_orm::DatabaseBackend::Sqlite {
+            self.count_round_trip();
+            self.txn
+                .execute_raw(statement)
+                .await
+                .map_err(StoreError::from_insert)?;
+            return Ok(());
+        }
+        let full = {
+            let mut deferred = self.deferred.lock().unwrap_or_else(PoisonError::into_inner);
+            deferred.sql.push_str(&statement.sql);
+            deferred.sql.push_str(";\n");
+            if let Some(values) = statement.values {
+                deferred.values.extend(values.0);
+            }
+            deferred.values.len() >= DEFER_MAX_VALUES
+        };
+        if full {
+            self.flush().await?;
+        }
+        Ok(())
+    }
+
+    fn count_round_trip(&self) {
+        self.round_trips
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Sends the deferred writes, if any, as one multi-statement call (sqlx binds each
+    /// statement's parameters from the list in order).
+    async fn flush(&self) -> Result<()> {
+        use sea_orm::ConnectionTrait;
+        let Deferred { sql, values } =
+            std::mem::take(&mut *self.deferred.lock().unwrap_or_else(PoisonError::into_inner));
+        if sql.is_empty() {
+            return Ok(());
+        }
+        self.count_round_trip();
+        self.txn
+            .execute_raw(sea_orm::Statement::from_sql_and_values(
+                sea_orm::DatabaseBackend::Sqlite,
+                sql,
+                values,
+            ))
+            .await
+            .map_err(StoreError::from_insert)?;
+        Ok(())
     }
 
     /// Walls the rest of this transaction to one tenant: on PostgreSQL, row-level security
@@ -135,8 +228,11 @@ impl Tx {
     /// Makes every change of this transaction durable; returns once they are (on SQLite's
     /// writer possibly with other writers' changes, in one `COMMIT`: `group.rs`).
     pub async fn commit(self) -> Result<()> {
+        self.flush().await?;
+        // Its BEGIN (or SAVEPOINT) and COMMIT (or RELEASE) too.
+        let round_trips = self.round_trips.load(std::sync::atomic::Ordering::Relaxed) + 2;
         match self.member {
-            Some(member) => member.commit(self.txn).await?,
+            Some(member) => member.commit(self.txn, round_trips).await?,
             None => self.txn.commit().await?,
         }
         Ok(())
@@ -146,14 +242,18 @@ impl Tx {
 
     /// The application with this id.
     pub async fn application(&self, id: &str) -> Result<Option<ApplicationRow>> {
-        Ok(crate::first::first(application::Entity::find_by_id(id.to_owned()), &self.txn).await?)
+        Ok(crate::first::first(
+            application::Entity::find_by_id(id.to_owned()),
+            self.db().await?,
+        )
+        .await?)
     }
 
     /// The application of this login e-mail (normalised key).
     pub async fn application_by_email_key(&self, key: &str) -> Result<Option<ApplicationRow>> {
         Ok(crate::first::first(
             application::Entity::find().filter(application::Column::EmailKey.eq(key)),
-            &self.txn,
+            self.db().await?,
         )
         .await?)
     }
@@ -161,7 +261,7 @@ impl Tx {
     /// Stores a new application; [`StoreError::Conflict`] if the e-mail already has one.
     pub async fn insert_application(&self, row: ApplicationRow) -> Result<()> {
         application::Entity::insert(row.into_active_model().reset_all())
-            .exec_without_returning(&self.txn)
+            .exec_without_returning(self.db().await?)
             .await
             .map_err(StoreError::from_insert)?;
         Ok(())
@@ -177,14 +277,14 @@ impl Tx {
     ) -> Result<()> {
         use crate::entity::draft_import;
         draft_import::Entity::delete_by_id(application_id.to_owned())
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await?;
         draft_import::Entity::insert(draft_import::ActiveModel {
             application_id: sea_orm::Set(application_id.to_owned()),
             establishments: sea_orm::Set(establishments),
             created_at: sea_orm::Set(now),
         })
-        .exec_without_returning(&self.txn)
+        .exec_without_returning(self.db().await?)
         .await?;
         Ok(())
     }
@@ -194,12 +294,12 @@ impl Tx {
         use crate::entity::draft_import;
         let row = crate::first::first(
             draft_import::Entity::find_by_id(application_id.to_owned()),
-            &self.txn,
+            self.db().await?,
         )
         .await?;
         if row.is_some() {
             draft_import::Entity::delete_by_id(application_id.to_owned())
-                .exec(&self.txn)
+                .exec(self.db().await?)
                 .await?;
         }
         Ok(row.map(|r| r.establishments))
@@ -209,7 +309,7 @@ impl Tx {
     pub async fn change_copy(&self, application_id: &str) -> Result<Option<ChangeCopyRow>> {
         Ok(crate::first::first(
             crate::entity::change_copy::Entity::find_by_id(application_id.to_owned()),
-            &self.txn,
+            self.db().await?,
         )
         .await?)
     }
@@ -218,10 +318,10 @@ impl Tx {
     pub async fn put_change_copy(&self, row: ChangeCopyRow) -> Result<()> {
         use crate::entity::change_copy;
         change_copy::Entity::delete_by_id(row.application_id.clone())
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await?;
         change_copy::Entity::insert(row.into_active_model().reset_all())
-            .exec_without_returning(&self.txn)
+            .exec_without_returning(self.db().await?)
             .await?;
         Ok(())
     }
@@ -229,7 +329,7 @@ impl Tx {
     /// Removes the working copy of an application's registered record; true when there was one.
     pub async fn delete_change_copy(&self, application_id: &str) -> Result<bool> {
         let done = crate::entity::change_copy::Entity::delete_by_id(application_id.to_owned())
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await?;
         Ok(done.rows_affected > 0)
     }
@@ -249,7 +349,7 @@ impl Tx {
                 Expr::col(application::Column::Revision).add(1),
             )
             .filter(application::Column::Id.eq(id))
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await?;
         Ok(())
     }
@@ -271,7 +371,7 @@ impl Tx {
         let result = update
             .filter(application::Column::Id.eq(id))
             .filter(application::Column::Status.eq(from))
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await?;
         Ok(result.rows_affected == 1)
     }
@@ -302,7 +402,7 @@ impl Tx {
         let result = update
             .filter(application::Column::Id.eq(id))
             .filter(application::Column::Status.eq("draft"))
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await?;
         Ok(result.rows_affected == 1)
     }
@@ -312,7 +412,7 @@ impl Tx {
         application::Entity::update_many()
             .col_expr(application::Column::Locale, Expr::value(locale))
             .filter(application::Column::Id.eq(id))
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await?;
         Ok(())
     }
@@ -322,7 +422,7 @@ impl Tx {
     /// Stores the hash of a new draft link.
     pub async fn insert_draft_token(&self, row: DraftTokenRow) -> Result<()> {
         draft_token::Entity::insert(row.into_active_model().reset_all())
-            .exec_without_returning(&self.txn)
+            .exec_without_returning(self.db().await?)
             .await
             .map_err(StoreError::from_insert)?;
         Ok(())
@@ -332,20 +432,21 @@ impl Tx {
     pub async fn draft_token(&self, token_hash: &str) -> Result<Option<DraftTokenRow>> {
         Ok(crate::first::first(
             draft_token::Entity::find_by_id(token_hash.to_owned()),
-            &self.txn,
+            self.db().await?,
         )
         .await?)
     }
 
     /// Ends every draft link of an application (at submission).
     pub async fn revoke_draft_tokens(&self, application_id: &str, now: i64) -> Result<()> {
-        draft_token::Entity::update_many()
-            .col_expr(draft_token::Column::RevokedAt, Expr::value(now))
-            .filter(draft_token::Column::ApplicationId.eq(application_id))
-            .filter(draft_token::Column::RevokedAt.is_null())
-            .exec(&self.txn)
-            .await?;
-        Ok(())
+        self.defer(
+            draft_token::Entity::update_many()
+                .col_expr(draft_token::Column::RevokedAt, Expr::value(now))
+                .filter(draft_token::Column::ApplicationId.eq(application_id))
+                .filter(draft_token::Column::RevokedAt.is_null())
+                .build(self.backend()),
+        )
+        .await
     }
 
     // ---- accounts ----
@@ -354,23 +455,25 @@ impl Tx {
     pub async fn account_by_email_key(&self, key: &str) -> Result<Option<AccountRow>> {
         Ok(crate::first::first(
             account::Entity::find().filter(account::Column::EmailKey.eq(key)),
-            &self.txn,
+            self.db().await?,
         )
         .await?)
     }
 
     /// The account with this id.
     pub async fn account(&self, id: &str) -> Result<Option<AccountRow>> {
-        Ok(crate::first::first(account::Entity::find_by_id(id.to_owned()), &self.txn).await?)
+        Ok(
+            crate::first::first(account::Entity::find_by_id(id.to_owned()), self.db().await?)
+                .await?,
+        )
     }
 
     /// Stores a new account; [`StoreError::Conflict`] if the login id is taken.
     pub async fn insert_account(&self, row: AccountRow) -> Result<()> {
-        account::Entity::insert(row.into_active_model().reset_all())
-            .exec_without_returning(&self.txn)
-            .await
-            .map_err(StoreError::from_insert)?;
-        Ok(())
+        self.defer(
+            account::Entity::insert(row.into_active_model().reset_all()).build(self.backend()),
+        )
+        .await
     }
 
     /// Sets a new password hash.
@@ -381,17 +484,17 @@ impl Tx {
         };
         row.password_hash = Set(Some(hash));
         row.password_changed_at = Set(Some(now));
-        row.update(&self.txn).await?;
+        row.update(self.db().await?).await?;
         Ok(())
     }
 
     /// Stores the hash of a new account link (set or reset a password).
     pub async fn insert_account_token(&self, row: AccountTokenRow) -> Result<()> {
-        account_token::Entity::insert(row.into_active_model().reset_all())
-            .exec_without_returning(&self.txn)
-            .await
-            .map_err(StoreError::from_insert)?;
-        Ok(())
+        self.defer(
+            account_token::Entity::insert(row.into_active_model().reset_all())
+                .build(self.backend()),
+        )
+        .await
     }
 
     /// Uses up an account link if it is unused and unexpired; its row if that worked.
@@ -405,14 +508,14 @@ impl Tx {
             .filter(account_token::Column::TokenHash.eq(token_hash))
             .filter(account_token::Column::UsedAt.is_null())
             .filter(account_token::Column::ExpiresAt.gt(now))
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await?;
         if result.rows_affected != 1 {
             return Ok(None);
         }
         Ok(crate::first::first(
             account_token::Entity::find_by_id(token_hash.to_owned()),
-            &self.txn,
+            self.db().await?,
         )
         .await?)
     }
@@ -429,7 +532,7 @@ impl Tx {
             .filter(account_token::Column::AccountId.eq(account_id))
             .filter(account_token::Column::Purpose.eq(purpose))
             .filter(account_token::Column::UsedAt.is_null())
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await?;
         Ok(())
     }
@@ -439,7 +542,7 @@ impl Tx {
     /// Stores a new session (by the hash of its id).
     pub async fn insert_session(&self, row: SessionRow) -> Result<()> {
         session::Entity::insert(row.into_active_model().reset_all())
-            .exec_without_returning(&self.txn)
+            .exec_without_returning(self.db().await?)
             .await
             .map_err(StoreError::from_insert)?;
         Ok(())
@@ -447,7 +550,11 @@ impl Tx {
 
     /// The session with this id hash.
     pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRow>> {
-        Ok(crate::first::first(session::Entity::find_by_id(id_hash.to_owned()), &self.txn).await?)
+        Ok(crate::first::first(
+            session::Entity::find_by_id(id_hash.to_owned()),
+            self.db().await?,
+        )
+        .await?)
     }
 
     /// Records activity on a session (for the idle timeout).
@@ -455,7 +562,7 @@ impl Tx {
         session::Entity::update_many()
             .col_expr(session::Column::LastSeenAt, Expr::value(now))
             .filter(session::Column::IdHash.eq(id_hash))
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await?;
         Ok(())
     }
@@ -463,7 +570,7 @@ impl Tx {
     /// Ends one session.
     pub async fn delete_session(&self, id_hash: &str) -> Result<()> {
         session::Entity::delete_by_id(id_hash.to_owned())
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await?;
         Ok(())
     }
@@ -475,7 +582,7 @@ impl Tx {
         if let Some(keep) = keep {
             delete = delete.filter(session::Column::IdHash.ne(keep));
         }
-        delete.exec(&self.txn).await?;
+        delete.exec(self.db().await?).await?;
         Ok(())
     }
 
@@ -485,7 +592,7 @@ impl Tx {
     pub async fn login_throttle(&self, login_key: &str) -> Result<Option<LoginThrottleRow>> {
         Ok(crate::first::first(
             login_throttle::Entity::find_by_id(login_key.to_owned()),
-            &self.txn,
+            self.db().await?,
         )
         .await?)
     }
@@ -502,7 +609,7 @@ impl Tx {
                     ])
                     .to_owned(),
             )
-            .exec_without_returning(&self.txn)
+            .exec_without_returning(self.db().await?)
             .await?;
         Ok(())
     }
@@ -510,7 +617,7 @@ impl Tx {
     /// Forgets failed logins of a login id (after a successful one).
     pub async fn clear_login_throttle(&self, login_key: &str) -> Result<()> {
         login_throttle::Entity::delete_by_id(login_key.to_owned())
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await?;
         Ok(())
     }
@@ -525,24 +632,24 @@ impl Tx {
     ) -> Result<Option<IdempotencyRow>> {
         Ok(crate::first::first(
             idempotency_record::Entity::find_by_id((scope.to_owned(), key.to_owned())),
-            &self.txn,
+            self.db().await?,
         )
         .await?)
     }
 
     /// Stores the answer to a request with an idempotency key.
     pub async fn insert_idempotency_record(&self, row: IdempotencyRow) -> Result<()> {
-        idempotency_record::Entity::insert(row.into_active_model().reset_all())
-            .exec_without_returning(&self.txn)
-            .await
-            .map_err(StoreError::from_insert)?;
-        Ok(())
+        self.defer(
+            idempotency_record::Entity::insert(row.into_active_model().reset_all())
+                .build(self.backend()),
+        )
+        .await
     }
 
     // ---- outbox and audit ----
 
     /// Queues a mail; it is sent only if this transaction commits.
-    pub async fn enqueue_mail(&self, mail: NewMail, now: i64) -> Result<i64> {
+    pub async fn enqueue_mail(&self, mail: NewMail, now: i64) -> Result<()> {
         let row = outbox_message::ActiveModel {
             recipient: Set(mail.recipient),
             subject: Set(mail.subject),
@@ -556,8 +663,8 @@ impl Tx {
             last_error: Set(None),
             ..Default::default()
         };
-        let result = outbox_message::Entity::insert(row).exec(&self.txn).await?;
-        Ok(result.last_insert_id)
+        self.defer(outbox_message::Entity::insert(row).build(self.backend()))
+            .await
     }
 
     /// Serialises the transactions that name the same `key` until they end: on PostgreSQL an
@@ -591,7 +698,7 @@ impl Tx {
                 .filter(audit_event::Column::SubjectId.eq(event.subject_id))
                 .filter(audit_event::Column::Seq.is_not_null())
                 .order_by_desc(audit_event::Column::Seq),
-            &self.txn,
+            self.db().await?,
         )
         .await?;
         let (seq, prev_hash) = match last {
@@ -611,11 +718,8 @@ impl Tx {
             hash: Set(Some(hash)),
             ..Default::default()
         };
-        audit_event::Entity::insert(row)
-            .exec_without_returning(&self.txn)
+        self.defer(audit_event::Entity::insert(row).build(self.backend()))
             .await
-            .map_err(StoreError::from_insert)?;
-        Ok(())
     }
 
     /// The audit trail of one subject, oldest first.
@@ -628,7 +732,7 @@ impl Tx {
             .filter(audit_event::Column::SubjectType.eq(subject_type))
             .filter(audit_event::Column::SubjectId.eq(subject_id))
             .order_by_asc(audit_event::Column::Id)
-            .all(&self.txn)
+            .all(self.db().await?)
             .await?)
     }
 
@@ -642,7 +746,7 @@ impl Tx {
             .group_by(application::Column::Status)
             .order_by_asc(application::Column::Status)
             .into_tuple::<(String, i64)>()
-            .all(&self.txn)
+            .all(self.db().await?)
             .await?)
     }
 
@@ -654,7 +758,7 @@ impl Tx {
             .column(application::Column::SubmittedAt)
             .filter(application::Column::SubmittedAt.is_not_null())
             .into_tuple::<Option<i64>>()
-            .all(&self.txn)
+            .all(self.db().await?)
             .await?
             .into_iter()
             .flatten()
@@ -669,13 +773,13 @@ impl Tx {
             .select_only()
             .column(registration::Column::Document)
             .into_tuple::<String>()
-            .all(&self.txn)
+            .all(self.db().await?)
             .await?)
     }
 
     /// How many rows a table has; for tests and the health page.
     pub async fn count_applications(&self) -> Result<u64> {
-        Ok(application::Entity::find().count(&self.txn).await?)
+        Ok(application::Entity::find().count(self.db().await?).await?)
     }
 
     // ---- plugins ----
@@ -686,12 +790,12 @@ impl Tx {
         plugin::Entity::update_many()
             .col_expr(plugin::Column::Active, Expr::value(false))
             .filter(plugin::Column::MinistryId.eq(row.ministry_id.clone()))
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await?;
         let mut active = row.into_active_model().reset_all();
         active.id = sea_orm::ActiveValue::NotSet;
         let result = plugin::Entity::insert(active)
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await
             .map_err(StoreError::from_insert)?;
         Ok(result.last_insert_id)
@@ -714,7 +818,7 @@ impl Tx {
             .order_by_asc(plugin::Column::MinistryId)
             .order_by_desc(plugin::Column::Id)
             .into_tuple()
-            .all(&self.txn)
+            .all(self.db().await?)
             .await?)
     }
 
@@ -728,7 +832,7 @@ impl Tx {
             plugin::Entity::find()
                 .filter(plugin::Column::MinistryId.eq(ministry_id))
                 .filter(plugin::Column::Version.eq(version)),
-            &self.txn,
+            self.db().await?,
         )
         .await?)
     }
@@ -738,12 +842,12 @@ impl Tx {
         plugin::Entity::update_many()
             .col_expr(plugin::Column::Active, Expr::value(false))
             .filter(plugin::Column::MinistryId.eq(ministry_id))
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await?;
         plugin::Entity::update_many()
             .col_expr(plugin::Column::Active, Expr::value(true))
             .filter(plugin::Column::Id.eq(id))
-            .exec(&self.txn)
+            .exec(self.db().await?)
             .await?;
         Ok(())
     }
@@ -753,7 +857,7 @@ impl Tx {
         Ok(plugin::Entity::find()
             .filter(plugin::Column::Active.eq(true))
             .order_by_asc(plugin::Column::MinistryId)
-            .all(&self.txn)
+            .all(self.db().await?)
             .await?)
     }
 
@@ -767,7 +871,7 @@ impl Tx {
             .filter(plugin::Column::Active.eq(true))
             .order_by_asc(plugin::Column::MinistryId)
             .into_tuple::<(String, String)>()
-            .all(&self.txn)
+            .all(self.db().await?)
             .await?)
     }
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult,
-    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Statement, Value,
+    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Statement, Value,
 };
 
 use crate::entity::{
@@ -124,7 +124,7 @@ impl Tx {
     /// Stores a new tenant; [`StoreError::Conflict`] if the id is taken.
     pub async fn insert_tenant(&self, row: TenantRow) -> Result<()> {
         tenant::Entity::insert(row.into_active_model().reset_all())
-            .exec_without_returning(self.txn())
+            .exec_without_returning(self.db().await?)
             .await
             .map_err(StoreError::from_insert)?;
         Ok(())
@@ -134,20 +134,23 @@ impl Tx {
     pub async fn tenants(&self) -> Result<Vec<TenantRow>> {
         Ok(tenant::Entity::find()
             .order_by_asc(tenant::Column::Id)
-            .all(self.txn())
+            .all(self.db().await?)
             .await?)
     }
 
     /// One tenant.
     pub async fn tenant(&self, id: &str) -> Result<Option<TenantRow>> {
-        Ok(crate::first::first(tenant::Entity::find_by_id(id.to_owned()), self.txn()).await?)
+        Ok(
+            crate::first::first(tenant::Entity::find_by_id(id.to_owned()), self.db().await?)
+                .await?,
+        )
     }
 
     /// Every approved business-type ownership.
     pub async fn ownership(&self) -> Result<Vec<OwnershipRow>> {
         Ok(business_type_owner::Entity::find()
             .order_by_asc(business_type_owner::Column::BusinessType)
-            .all(self.txn())
+            .all(self.db().await?)
             .await?)
     }
 
@@ -161,7 +164,7 @@ impl Tx {
     ) -> Result<()> {
         business_type_owner::Entity::delete_many()
             .filter(business_type_owner::Column::TenantId.eq(tenant_id))
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         if types.is_empty() {
             return Ok(());
@@ -174,7 +177,7 @@ impl Tx {
                 assigned_at: sea_orm::Set(now),
             });
         business_type_owner::Entity::insert_many(rows)
-            .exec_without_returning(self.txn())
+            .exec_without_returning(self.db().await?)
             .await
             .map_err(StoreError::from_insert)?;
         Ok(())
@@ -185,7 +188,7 @@ impl Tx {
     /// Stores a new staff member; [`StoreError::Conflict`] if the e-mail is taken.
     pub async fn insert_staff(&self, row: StaffRow) -> Result<()> {
         staff::Entity::insert(row.into_active_model().reset_all())
-            .exec_without_returning(self.txn())
+            .exec_without_returning(self.db().await?)
             .await
             .map_err(StoreError::from_insert)?;
         Ok(())
@@ -193,14 +196,14 @@ impl Tx {
 
     /// One staff member.
     pub async fn staff(&self, id: &str) -> Result<Option<StaffRow>> {
-        Ok(crate::first::first(staff::Entity::find_by_id(id.to_owned()), self.txn()).await?)
+        Ok(crate::first::first(staff::Entity::find_by_id(id.to_owned()), self.db().await?).await?)
     }
 
     /// The staff member with this login e-mail key.
     pub async fn staff_by_email_key(&self, key: &str) -> Result<Option<StaffRow>> {
         Ok(crate::first::first(
             staff::Entity::find().filter(staff::Column::EmailKey.eq(key)),
-            self.txn(),
+            self.db().await?,
         )
         .await?)
     }
@@ -210,7 +213,7 @@ impl Tx {
         Ok(staff::Entity::find()
             .filter(staff::Column::TenantId.eq(tenant_id))
             .order_by_asc(staff::Column::EmailKey)
-            .all(self.txn())
+            .all(self.db().await?)
             .await?)
     }
 
@@ -218,7 +221,7 @@ impl Tx {
     pub async fn active_staff(&self) -> Result<Vec<StaffRow>> {
         Ok(staff::Entity::find()
             .filter(staff::Column::DisabledAt.is_null())
-            .all(self.txn())
+            .all(self.db().await?)
             .await?)
     }
 
@@ -237,7 +240,7 @@ impl Tx {
                 Expr::value(Option::<i64>::None),
             )
             .filter(staff::Column::Id.eq(id))
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         Ok(())
     }
@@ -252,7 +255,7 @@ impl Tx {
                     .is_null()
                     .or(staff::Column::TotpLastStep.lt(step)),
             )
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         Ok(result.rows_affected == 1)
     }
@@ -263,11 +266,11 @@ impl Tx {
             .col_expr(staff::Column::DisabledAt, Expr::value(now))
             .filter(staff::Column::Id.eq(id))
             .filter(staff::Column::DisabledAt.is_null())
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         staff_session::Entity::delete_many()
             .filter(staff_session::Column::StaffId.eq(id))
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         Ok(result.rows_affected == 1)
     }
@@ -278,10 +281,10 @@ impl Tx {
             .col_expr(staff_token::Column::UsedAt, Expr::value(row.created_at))
             .filter(staff_token::Column::StaffId.eq(row.staff_id.clone()))
             .filter(staff_token::Column::UsedAt.is_null())
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         staff_token::Entity::insert(row.into_active_model().reset_all())
-            .exec_without_returning(self.txn())
+            .exec_without_returning(self.db().await?)
             .await
             .map_err(StoreError::from_insert)?;
         Ok(())
@@ -298,14 +301,14 @@ impl Tx {
             .filter(staff_token::Column::TokenHash.eq(token_hash))
             .filter(staff_token::Column::UsedAt.is_null())
             .filter(staff_token::Column::ExpiresAt.gt(now))
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         if result.rows_affected != 1 {
             return Ok(None);
         }
         Ok(crate::first::first(
             staff_token::Entity::find_by_id(token_hash.to_owned()),
-            self.txn(),
+            self.db().await?,
         )
         .await?)
     }
@@ -313,7 +316,7 @@ impl Tx {
     /// Stores a staff session.
     pub async fn insert_staff_session(&self, row: StaffSessionRow) -> Result<()> {
         staff_session::Entity::insert(row.into_active_model().reset_all())
-            .exec_without_returning(self.txn())
+            .exec_without_returning(self.db().await?)
             .await
             .map_err(StoreError::from_insert)?;
         Ok(())
@@ -323,7 +326,7 @@ impl Tx {
     pub async fn staff_session(&self, id_hash: &str) -> Result<Option<StaffSessionRow>> {
         Ok(crate::first::first(
             staff_session::Entity::find_by_id(id_hash.to_owned()),
-            self.txn(),
+            self.db().await?,
         )
         .await?)
     }
@@ -333,7 +336,7 @@ impl Tx {
         staff_session::Entity::update_many()
             .col_expr(staff_session::Column::LastSeenAt, Expr::value(now))
             .filter(staff_session::Column::IdHash.eq(id_hash))
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         Ok(())
     }
@@ -341,7 +344,7 @@ impl Tx {
     /// Ends one staff session.
     pub async fn delete_staff_session(&self, id_hash: &str) -> Result<()> {
         staff_session::Entity::delete_by_id(id_hash.to_owned())
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         Ok(())
     }
@@ -361,8 +364,7 @@ impl Tx {
                 active.id = sea_orm::ActiveValue::NotSet;
                 active
             });
-            review_line::Entity::insert_many(rows)
-                .exec_without_returning(self.txn())
+            self.defer(review_line::Entity::insert_many(rows).build(self.backend()))
                 .await?;
         }
         Ok(())
@@ -370,7 +372,7 @@ impl Tx {
 
     /// Writes a tenant's task of an application (insert or replace).
     pub async fn save_review_task(&self, row: ReviewTaskRow) -> Result<()> {
-        review_task::Entity::insert(row.into_active_model().reset_all())
+        let statement = review_task::Entity::insert(row.into_active_model().reset_all())
             .on_conflict(
                 OnConflict::columns([
                     review_task::Column::ApplicationId,
@@ -389,9 +391,8 @@ impl Tx {
                 ])
                 .to_owned(),
             )
-            .exec_without_returning(self.txn())
-            .await?;
-        Ok(())
+            .build(self.backend());
+        self.defer(statement).await
     }
 
     /// A tenant's task of an application.
@@ -402,7 +403,7 @@ impl Tx {
     ) -> Result<Option<ReviewTaskRow>> {
         Ok(crate::first::first(
             review_task::Entity::find_by_id((application_id.to_owned(), tenant_id.to_owned())),
-            self.txn(),
+            self.db().await?,
         )
         .await?)
     }
@@ -412,7 +413,7 @@ impl Tx {
         Ok(review_task::Entity::find()
             .filter(review_task::Column::ApplicationId.eq(application_id))
             .order_by_asc(review_task::Column::TenantId)
-            .all(self.txn())
+            .all(self.db().await?)
             .await?)
     }
 
@@ -426,7 +427,7 @@ impl Tx {
             .filter(review_line::Column::ApplicationId.eq(application_id))
             .filter(review_line::Column::Round.eq(round))
             .order_by_asc(review_line::Column::Id)
-            .all(self.txn())
+            .all(self.db().await?)
             .await?)
     }
 
@@ -455,7 +456,7 @@ impl Tx {
             .filter(review_line::Column::Round.eq(round))
             .filter(visible)
             .order_by_asc(review_line::Column::Id)
-            .all(self.txn())
+            .all(self.db().await?)
             .await?)
     }
 
@@ -467,7 +468,7 @@ impl Tx {
         for chunk in ids.chunks(ROWS_PER_STATEMENT) {
             review_line::Entity::delete_many()
                 .filter(review_line::Column::Id.is_in(chunk.iter().copied()))
-                .exec(self.txn())
+                .exec(self.db().await?)
                 .await?;
         }
         Ok(())
@@ -476,14 +477,14 @@ impl Tx {
     /// Removes a tenant's task (it has no line left).
     pub async fn delete_review_task(&self, application_id: &str, tenant_id: &str) -> Result<()> {
         review_task::Entity::delete_by_id((application_id.to_owned(), tenant_id.to_owned()))
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         Ok(())
     }
 
     /// One review line.
     pub async fn review_line(&self, id: i64) -> Result<Option<ReviewLineRow>> {
-        Ok(crate::first::first(review_line::Entity::find_by_id(id), self.txn()).await?)
+        Ok(crate::first::first(review_line::Entity::find_by_id(id), self.db().await?).await?)
     }
 
     /// Records a decision (`accepted` / `rejected`) or clears one (`pending`).
@@ -501,7 +502,7 @@ impl Tx {
             .col_expr(review_line::Column::DecidedBy, Expr::value(decided_by))
             .col_expr(review_line::Column::DecidedAt, Expr::value(decided_at))
             .filter(review_line::Column::Id.eq(id))
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         Ok(())
     }
@@ -514,7 +515,7 @@ impl Tx {
         Ok(review_line::Entity::find()
             .filter(review_line::Column::TenantId.eq(""))
             .filter(review_line::Column::BusinessType.is_in(business_types.iter().cloned()))
-            .all(self.txn())
+            .all(self.db().await?)
             .await?)
     }
 
@@ -523,14 +524,14 @@ impl Tx {
         review_line::Entity::update_many()
             .col_expr(review_line::Column::TenantId, Expr::value(tenant_id))
             .filter(review_line::Column::Id.eq(id))
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         Ok(())
     }
 
     /// One page of a tenant's review queue, with the caller's last-look time per row.
     pub async fn review_queue(&self, filter: &QueueFilter) -> Result<Vec<QueueRow>> {
-        let backend = self.txn().get_database_backend();
+        let backend = self.db().await?.get_database_backend();
         let mut values: Vec<Value> = vec![
             filter.staff_id.clone().into(),
             filter.tenant_id.clone().into(),
@@ -606,7 +607,7 @@ impl Tx {
         );
         let statement = Statement::from_sql_and_values(backend, sql, values);
         Ok(QueueRow::find_by_statement(statement)
-            .all(self.txn())
+            .all(self.db().await?)
             .await?)
     }
 
@@ -625,7 +626,7 @@ impl Tx {
             .update_column(review_seen::Column::SeenAt)
             .to_owned(),
         )
-        .exec_without_returning(self.txn())
+        .exec_without_returning(self.db().await?)
         .await?;
         Ok(())
     }
@@ -635,7 +636,7 @@ impl Tx {
     /// Stores a new inquiry.
     pub async fn insert_inquiry(&self, row: InquiryRow) -> Result<()> {
         inquiry::Entity::insert(row.into_active_model().reset_all())
-            .exec_without_returning(self.txn())
+            .exec_without_returning(self.db().await?)
             .await?;
         Ok(())
     }
@@ -646,7 +647,7 @@ impl Tx {
             .filter(inquiry::Column::ApplicationId.eq(application_id))
             .order_by_asc(inquiry::Column::OpenedAt)
             .order_by_asc(inquiry::Column::Id)
-            .all(self.txn())
+            .all(self.db().await?)
             .await?)
     }
 
@@ -665,7 +666,7 @@ impl Tx {
             .col_expr(inquiry::Column::AnsweredAt, Expr::value(now))
             .filter(inquiry::Column::Id.eq(id))
             .filter(inquiry::Column::Status.eq("open"))
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         Ok(result.rows_affected == 1)
     }
@@ -686,17 +687,20 @@ impl Tx {
                 )
                 .to_owned(),
         )
-        .exec_without_returning(self.txn())
+        .exec_without_returning(self.db().await?)
         .await?;
-        let row =
-            crate::first::first(counter::Entity::find_by_id(name.to_owned()), self.txn()).await?;
+        let row = crate::first::first(
+            counter::Entity::find_by_id(name.to_owned()),
+            self.db().await?,
+        )
+        .await?;
         Ok(row.map_or(1, |row| row.value))
     }
 
     /// Stores a registration; [`StoreError::Conflict`] if the application or number is taken.
     pub async fn insert_registration(&self, row: RegistrationRow) -> Result<()> {
         registration::Entity::insert(row.into_active_model().reset_all())
-            .exec_without_returning(self.txn())
+            .exec_without_returning(self.db().await?)
             .await
             .map_err(StoreError::from_insert)?;
         Ok(())
@@ -706,7 +710,7 @@ impl Tx {
     pub async fn registration(&self, application_id: &str) -> Result<Option<RegistrationRow>> {
         Ok(crate::first::first(
             registration::Entity::find_by_id(application_id.to_owned()),
-            self.txn(),
+            self.db().await?,
         )
         .await?)
     }
@@ -726,7 +730,7 @@ impl Tx {
                 Expr::col(registration::Column::Version).add(1),
             )
             .filter(registration::Column::ApplicationId.eq(application_id))
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         Ok(())
     }
@@ -739,7 +743,7 @@ impl Tx {
     ) -> Result<()> {
         public_register_entry::Entity::delete_many()
             .filter(public_register_entry::Column::ApplicationId.eq(application_id))
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         if rows.is_empty() {
             return Ok(());
@@ -751,7 +755,7 @@ impl Tx {
                 active
             });
             public_register_entry::Entity::insert_many(rows)
-                .exec_without_returning(self.txn())
+                .exec_without_returning(self.db().await?)
                 .await?;
         }
         Ok(())
@@ -792,7 +796,7 @@ impl Tx {
             .order_by_asc(public_register_entry::Column::Id)
             .limit(filter.limit)
             .into_model::<RegisterPageRow>()
-            .all(self.txn())
+            .all(self.db().await?)
             .await?)
     }
 
@@ -801,7 +805,7 @@ impl Tx {
     /// Stores a change notification.
     pub async fn insert_change(&self, row: ChangeRow) -> Result<()> {
         change_notification::Entity::insert(row.into_active_model().reset_all())
-            .exec_without_returning(self.txn())
+            .exec_without_returning(self.db().await?)
             .await?;
         Ok(())
     }
@@ -811,7 +815,7 @@ impl Tx {
         Ok(change_notification::Entity::find()
             .filter(change_notification::Column::ApplicationId.eq(application_id))
             .order_by_asc(change_notification::Column::Round)
-            .all(self.txn())
+            .all(self.db().await?)
             .await?)
     }
 
@@ -821,7 +825,7 @@ impl Tx {
             .col_expr(change_notification::Column::Status, Expr::value(status))
             .col_expr(change_notification::Column::DecidedAt, Expr::value(now))
             .filter(change_notification::Column::Id.eq(id))
-            .exec(self.txn())
+            .exec(self.db().await?)
             .await?;
         Ok(())
     }
@@ -838,7 +842,7 @@ impl Tx {
             .order_by_asc(application::Column::SubmittedAt)
             .order_by_asc(application::Column::Id)
             .limit(limit)
-            .all(self.txn())
+            .all(self.db().await?)
             .await?)
     }
 }

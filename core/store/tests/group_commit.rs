@@ -1,6 +1,8 @@
 //! Group commit on SQLite's writer (`group.rs`): writers that queue share one `COMMIT`, each
 //! is acknowledged only once its work is durable, and a writer that does not commit, fails or
-//! is cancelled leaves nothing behind and does not take the others down with it.
+//! is cancelled leaves nothing behind and does not take the others down with it. And the
+//! writes a transaction defers to send them in one call (`Tx::defer`): seen by its own reads,
+//! each with its own parameters, and all or nothing.
 
 use store::{GroupStats, IdempotencyRow, Store, StoreConfig};
 
@@ -92,7 +94,9 @@ async fn a_writer_that_queued_shares_the_commit_and_both_return_after_it() {
         store.group_stats(),
         GroupStats {
             committed: 2,
-            commits: 1
+            commits: 1,
+            // Each: SAVEPOINT or BEGIN, its deferred insert, RELEASE or COMMIT.
+            round_trips: 6,
         },
         "two transactions, one COMMIT"
     );
@@ -130,7 +134,8 @@ async fn a_writer_that_rolls_back_inside_a_group_leaves_nothing_and_the_others_c
         store.group_stats(),
         GroupStats {
             committed: 2,
-            commits: 2
+            commits: 2,
+            round_trips: 6,
         }
     );
 }
@@ -189,10 +194,11 @@ async fn many_writers_at_once_each_get_exactly_their_own_outcome() {
             }
             if i % 7 == 0 {
                 // Every seventh (not fifth) inserts a duplicate: its own failure, rolled back.
-                let err = tx
-                    .insert_idempotency_record(row(&key))
+                // The insert is deferred (`Tx::defer`), so the failure comes at the commit.
+                tx.insert_idempotency_record(row(&key))
                     .await
-                    .expect_err("a duplicate key");
+                    .expect("deferred");
+                let err = tx.commit().await.expect_err("a duplicate key");
                 assert!(matches!(err, store::StoreError::Conflict), "{err}");
                 return false;
             }
@@ -211,4 +217,74 @@ async fn many_writers_at_once_each_get_exactly_their_own_outcome() {
     let kept = (0..writers).filter(|i| i % 5 != 0 && i % 7 != 0).count() as u64;
     assert_eq!(stats.committed, kept);
     assert!(stats.commits <= kept, "{stats:?}");
+}
+
+#[tokio::test]
+async fn deferred_writes_are_seen_by_the_next_read_of_their_transaction() {
+    let (_dir, _store, other, first) = first_writer().await;
+    // `a` is deferred, not sent: the read sends it first.
+    let seen = first
+        .idempotency_record("group-commit", "a")
+        .await
+        .expect("select");
+    assert_eq!(seen.map(|r| r.key).as_deref(), Some("a"));
+    assert!(!committed(&other, "a").await, "not before the commit");
+    first.commit().await.expect("commit");
+    assert!(committed(&other, "a").await);
+}
+
+#[tokio::test]
+async fn deferred_writes_sent_together_each_keep_their_own_parameters() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = store(&dir).await;
+    let tx = store.write().await.expect("write");
+    for (i, key) in ["x", "y", "z"].into_iter().enumerate() {
+        let status = 200 + i32::try_from(i).expect("small");
+        tx.insert_idempotency_record(IdempotencyRow {
+            request_hash: format!("hash-{key}"),
+            status,
+            body: format!("{{\"n\":{i}}}"),
+            created_at: i64::from(status),
+            ..row(key)
+        })
+        .await
+        .expect("deferred");
+    }
+    tx.commit().await.expect("commit");
+    let tx = store.read().await.expect("read");
+    for (i, key) in ["x", "y", "z"].into_iter().enumerate() {
+        let stored = tx
+            .idempotency_record("group-commit", key)
+            .await
+            .expect("select")
+            .expect("stored");
+        let status = 200 + i32::try_from(i).expect("small");
+        assert_eq!(stored.request_hash, format!("hash-{key}"));
+        assert_eq!(stored.status, status);
+        assert_eq!(stored.body, format!("{{\"n\":{i}}}"));
+        assert_eq!(stored.created_at, i64::from(status));
+    }
+}
+
+#[tokio::test]
+async fn a_deferred_write_that_fails_at_the_commit_leaves_nothing() {
+    let (_dir, store, other, first) = first_writer().await;
+    first
+        .insert_idempotency_record(row("b"))
+        .await
+        .expect("deferred");
+    first
+        .insert_idempotency_record(row("a"))
+        .await
+        .expect("deferred");
+    let err = first.commit().await.expect_err("`a` twice");
+    assert!(matches!(err, store::StoreError::Conflict), "{err}");
+    assert!(!committed(&other, "a").await);
+    assert!(
+        !committed(&other, "b").await,
+        "the writes before it went too"
+    );
+    // The writer is free again.
+    write(&store, "c").await.expect("commit c");
+    assert!(committed(&other, "c").await);
 }

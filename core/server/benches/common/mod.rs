@@ -124,7 +124,8 @@ pub fn stop(mut child: Child) {
 
 /// Stops the server as a service manager would (SIGTERM); kills it if it has not stopped
 /// within 10 s. Returns what its "stopped" line says of SQLite's group commit (how many
-/// acknowledged writes shared each `COMMIT`), when it says anything.
+/// acknowledged writes shared each `COMMIT`, and their calls on the writer connection), when it
+/// says anything.
 pub fn stop_gracefully(server: Started) -> Option<String> {
     let Started { child, stopped, .. } = server;
     let _ = Command::new("kill")
@@ -135,9 +136,12 @@ pub fn stop_gracefully(server: Started) -> Option<String> {
     let line = line?;
     let committed = logged_number(&line, "writes_committed")?;
     let commits = logged_number(&line, "commits").filter(|n| *n > 0)?;
+    let calls = logged_number(&line, "writer_calls").unwrap_or(0);
     Some(format!(
-        "{committed} write transactions in {commits} COMMITs ({:.2} a COMMIT)",
-        committed as f64 / commits as f64
+        "{committed} write transactions in {commits} COMMITs ({:.2} a COMMIT), {calls} calls on \
+         the writer connection ({:.1} a transaction)",
+        committed as f64 / commits as f64,
+        calls as f64 / committed.max(1) as f64
     ))
 }
 
