@@ -91,6 +91,14 @@ impl CheckReport {
     }
 }
 
+/// What [`Registrar::submittable`] found.
+enum Submittable {
+    /// A draft to submit (its document is the stored text).
+    Draft(ApplicationRow),
+    /// The stored answer to the same request made before.
+    Replay(SubmitReceipt),
+}
+
 /// The longest idempotency key accepted.
 const IDEMPOTENCY_KEY_MAX: usize = 255;
 
@@ -215,10 +223,15 @@ impl Registrar {
     /// owning plugins find in it; the same text under the same plugins is judged once
     /// (`judgement.rs`).
     async fn check_document(&self, stored: String) -> crate::judgement::Judged {
+        self.check_stored(stored).await.1
+    }
+
+    /// [`Registrar::check_document`], with the key (hash) of the stored text it judged.
+    async fn check_stored(&self, stored: String) -> ([u8; 32], crate::judgement::Judged) {
         let key = crate::judgement::key_of(&stored);
         let plugins = self.plugins();
         if let Some(judged) = self.judgements.get(&key, &plugins) {
-            return judged;
+            return (key, judged);
         }
         let length = stored.len();
         let document = serde_json::from_str(&stored).unwrap_or(Value::Null);
@@ -226,7 +239,7 @@ impl Registrar {
         drop(stored);
         let judged = Arc::new(self.check_value(document).await);
         self.judgements.put(key, plugins, length, judged.clone());
-        judged
+        (key, judged)
     }
 
     /// A document normalised once more, and everything the core rules and the owning plugins
@@ -261,36 +274,15 @@ impl Registrar {
             return Err(DraftError::LinkInvalid.into());
         }
         let request_hash = fingerprint(body);
-        // Judge outside the write transaction (plugins may take a while); the revision check
-        // below makes sure what was judged is what gets submitted.
-        let judged = {
-            let tx = self.store.read().await?;
-            match self.usable_draft(&tx, token).await {
-                Ok((application, _)) => Some((application.revision, application.document)),
-                Err(_) => None,
-            }
+        // Everything a submission reads about its draft is read before it takes the writer
+        // (on SQLite one connection, for which every write queues: issue 6, P1), and judged
+        // outside any transaction (plugins may take a while). The checked `UPDATE` below makes
+        // sure that what was read and judged is still what gets submitted; when it is not,
+        // `refused_submission` reads again to say why.
+        let mut application = match self.submittable(token, key, &request_hash).await? {
+            Submittable::Draft(application) => application,
+            Submittable::Replay(receipt) => return Ok(SubmitOutcome::Submitted(receipt)),
         };
-        let judged = match judged {
-            Some((revision, stored)) => Some((revision, self.check_document(stored).await)),
-            None => None,
-        };
-        let now = self.now();
-        let tx = self.store.write().await?;
-        let Some(link) = tx.draft_token(&token_hash(token)).await? else {
-            return Err(DraftError::LinkInvalid.into());
-        };
-        let scope = format!("submit:{}", link.application_id);
-        if let Some(record) = tx.idempotency_record(&scope, key).await? {
-            if record.request_hash != request_hash {
-                return Err(SubmitError::IdempotencyKeyReused);
-            }
-            let body = serde_json::from_str(&record.body).unwrap_or(Value::Null);
-            return Ok(SubmitOutcome::Submitted(SubmitReceipt {
-                body,
-                replayed: true,
-            }));
-        }
-        let (mut application, _) = self.draft_of_link(&tx, &link).await?;
         if let Some(revision) = confirmed_revision
             && revision != application.revision
         {
@@ -298,41 +290,45 @@ impl Registrar {
                 current: application.revision,
             });
         }
-        let Some((judged_revision, judged)) = judged else {
-            return Err(DraftError::LinkInvalid.into());
-        };
+        let stored_length = application.document.len();
+        let (stored_key, judged) = self
+            .check_stored(std::mem::take(&mut application.document))
+            .await;
         let (document, report) = &*judged;
-        if judged_revision != application.revision {
-            return Err(SubmitError::RevisionMismatch {
-                current: application.revision,
-            });
-        }
         if report.has_errors() {
-            // Dropping `tx` rolls back: a refused submission changes nothing.
+            // Nothing was written: a refused submission changes nothing.
             return Ok(SubmitOutcome::Rejected(report.clone()));
         }
         let findings = &report.core;
         let normalised = document.to_string();
-        // The stored text is only compared: a large application's is megabytes, not kept
-        // while its review lines are written (issue 6, P2's peak memory).
-        let stored = std::mem::take(&mut application.document);
-        let normalised = (normalised != stored).then_some(normalised);
-        drop(stored);
+        // Compared by hash: the stored text of a large application is megabytes, and is not
+        // kept while the plugins run and the review lines are written (P2's peak memory).
+        let normalised = (normalised.len() != stored_length
+            || crate::judgement::key_of(&normalised) != stored_key)
+            .then_some(normalised);
+        let now = self.now();
+        let scope = format!("submit:{}", application.id);
         let judged_by: Vec<String> = report.plugins.iter().map(|r| r.plugin.label()).collect();
-        // Every read first, then the writes: on SQLite all but the first of them, and the
-        // audit entry's, go to the writer connection in one call (`store::Tx::defer`).
+        let tx = self.store.write().await?;
+        // The reads that must see the latest commit first, then the writes: on SQLite all but
+        // the first of them, and the audit entry's, go to the writer connection in one call
+        // (`store::Tx::defer`).
         let owners = crate::review::owners(&tx).await?;
         let account = tx.account_by_email_key(&application.email_key).await?;
         if !tx
             .submit_application(
                 &application.id,
+                application.revision,
                 serde_json::to_string(&judged_by).unwrap_or_default(),
                 normalised,
                 now,
             )
             .await?
         {
-            return Err(DraftError::AlreadySubmitted.into());
+            drop(tx);
+            return self
+                .refused_submission(token, key, &request_hash, application.revision)
+                .await;
         }
         tx.append_audit(NewAuditEvent {
             at: now,
@@ -406,6 +402,54 @@ impl Registrar {
             body,
             replayed: false,
         }))
+    }
+
+    /// What a submission with this link, key and body finds, read on a reader: the draft to
+    /// submit, or the stored answer to the same request made before.
+    async fn submittable(
+        &self,
+        token: &str,
+        key: &str,
+        request_hash: &str,
+    ) -> Result<Submittable, SubmitError> {
+        let tx = self.store.read().await?;
+        let Some(link) = tx.draft_token(&token_hash(token)).await? else {
+            return Err(DraftError::LinkInvalid.into());
+        };
+        let scope = format!("submit:{}", link.application_id);
+        if let Some(record) = tx.idempotency_record(&scope, key).await? {
+            if record.request_hash != request_hash {
+                return Err(SubmitError::IdempotencyKeyReused);
+            }
+            let body = serde_json::from_str(&record.body).unwrap_or(Value::Null);
+            return Ok(Submittable::Replay(SubmitReceipt {
+                body,
+                replayed: true,
+            }));
+        }
+        let (application, _) = self.draft_of_link(&tx, &link).await?;
+        Ok(Submittable::Draft(application))
+    }
+
+    /// Why the checked `UPDATE` of a submission found its draft changed since it was read:
+    /// another request submitted it (the same one, with this key: its stored answer), or
+    /// saved it again.
+    async fn refused_submission(
+        &self,
+        token: &str,
+        key: &str,
+        request_hash: &str,
+        read_revision: i32,
+    ) -> Result<SubmitOutcome, SubmitError> {
+        match self.submittable(token, key, request_hash).await? {
+            Submittable::Replay(receipt) => Ok(SubmitOutcome::Submitted(receipt)),
+            Submittable::Draft(application) if application.revision != read_revision => {
+                Err(SubmitError::RevisionMismatch {
+                    current: application.revision,
+                })
+            }
+            Submittable::Draft(_) => Err(DraftError::AlreadySubmitted.into()),
+        }
     }
 
     /// The application a link opens, if the link is known, unexpired, unrevoked and the

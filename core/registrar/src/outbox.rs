@@ -10,6 +10,8 @@ use crate::Registrar;
 pub const MAX_ATTEMPTS: i32 = 10;
 const LEASE_MS: i64 = 60_000;
 const BATCH: u32 = 20;
+/// How long a worker delivers from one claim before it marks what it has delivered.
+const MARK_BEFORE: std::time::Duration = std::time::Duration::from_millis(LEASE_MS as u64 / 2);
 const FIRST_RETRY_MS: i64 = 30_000;
 const MAX_RETRY_MS: i64 = 60 * 60 * 1000;
 
@@ -37,7 +39,21 @@ impl Registrar {
             if batch.is_empty() {
                 return Ok(report);
             }
+            // Delivered rows are marked sent together, once the batch is through: one write
+            // transaction per batch instead of one per mail (on SQLite every write queues for
+            // its one writer, beside the submissions). A crash before the mark means these
+            // are delivered again after their lease, under the same Message-ID, as a crash
+            // between one delivery and its mark always could.
+            let claimed_at = std::time::Instant::now();
+            let mut sent = Vec::with_capacity(batch.len());
             for row in batch {
+                // Half the lease gone (a slow SMTP server): record what went out before
+                // going on, so that another worker claiming after the lease cannot send
+                // those again.
+                if claimed_at.elapsed() > MARK_BEFORE && !sent.is_empty() {
+                    self.store.mark_outbox_sent(&sent, self.now()).await?;
+                    sent.clear();
+                }
                 let mail = OutgoingMail {
                     message_id: format!("outbox-{}@toroku", row.id),
                     from: self.config.mail_from.clone(),
@@ -49,7 +65,7 @@ impl Registrar {
                 };
                 match mailer.deliver(&mail).await {
                     Ok(()) => {
-                        self.store.mark_outbox_sent(row.id, self.now()).await?;
+                        sent.push(row.id);
                         report.sent += 1;
                     }
                     Err(err) => {
@@ -74,6 +90,7 @@ impl Registrar {
                     }
                 }
             }
+            self.store.mark_outbox_sent(&sent, self.now()).await?;
         }
     }
 

@@ -65,16 +65,29 @@ impl Store {
         Ok(rows)
     }
 
-    /// Marks a claimed row delivered, and drops its body: a delivered mail may hold a live
-    /// link (draft, password, enrolment), whose token is otherwise only ever stored as a hash.
-    /// The recipient, subject and times stay as the record of what was sent.
-    pub async fn mark_outbox_sent(&self, id: i64, now: i64) -> Result<(), StoreError> {
-        self.update_outbox(id, |row| {
-            row.sent_at = sea_orm::Set(Some(now));
-            row.claimed_until = sea_orm::Set(None);
-            row.body = sea_orm::Set(String::new());
-        })
-        .await
+    /// Marks claimed rows delivered, in one statement, and drops their bodies: a delivered
+    /// mail may hold a live link (draft, password, enrolment), whose token is otherwise only
+    /// ever stored as a hash. The recipient, subject and times stay as the record of what was
+    /// sent. The outbox worker marks a batch at a time: one write transaction on SQLite's one
+    /// writer per batch, not per mail (issue 6, P1).
+    pub async fn mark_outbox_sent(&self, ids: &[i64], now: i64) -> Result<(), StoreError> {
+        use sea_orm::sea_query::Expr;
+        use sea_orm::{ColumnTrait, QueryFilter};
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let tx = self.write().await?;
+        outbox_message::Entity::update_many()
+            .col_expr(outbox_message::Column::SentAt, Expr::value(Some(now)))
+            .col_expr(
+                outbox_message::Column::ClaimedUntil,
+                Expr::value(Option::<i64>::None),
+            )
+            .col_expr(outbox_message::Column::Body, Expr::value(String::new()))
+            .filter(outbox_message::Column::Id.is_in(ids.iter().copied()))
+            .exec(tx.db().await?)
+            .await?;
+        tx.commit().await
     }
 
     /// Records a failed attempt: retry at `next_attempt_at`, or give up when `give_up`.

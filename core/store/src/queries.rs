@@ -378,10 +378,12 @@ impl Tx {
 
     /// Submits a draft in one statement: status `submitted`, the submission time, the plugin
     /// versions that judged it and, when normalising changed it, the document (a new
-    /// revision). `false` when the application is no longer a draft.
+    /// revision). `false` when the application is no longer a draft, or no longer at
+    /// `revision` (saved again since it was read and judged).
     pub async fn submit_application(
         &self,
         id: &str,
+        revision: i32,
         judged_by: String,
         document: Option<String>,
         now: i64,
@@ -402,6 +404,7 @@ impl Tx {
         let result = update
             .filter(application::Column::Id.eq(id))
             .filter(application::Column::Status.eq("draft"))
+            .filter(application::Column::Revision.eq(revision))
             .exec(self.db().await?)
             .await?;
         Ok(result.rows_affected == 1)
