@@ -109,7 +109,10 @@ async fn racing_submissions_of_one_draft_store_it_once(app: TestApp) {
         .to_owned();
     let (status, _, body) = submit(&app, &token, "another-key", "").await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
-    assert_eq!(body["code"], "application_already_submitted", "{body}");
+    assert_eq!(
+        body["error"]["code"], "application_already_submitted",
+        "{body}"
+    );
     let store = app.registrar.store();
     let tx = store.read().await.expect("read");
     let application = tx.application(&id).await.expect("row").expect("stored");
