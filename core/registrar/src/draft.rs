@@ -413,6 +413,17 @@ impl Registrar {
         request_hash: &str,
     ) -> Result<Submittable, SubmitError> {
         let tx = self.store.read().await?;
+        self.submittable_in(&tx, token, key, request_hash).await
+    }
+
+    /// [`Registrar::submittable`] within a transaction.
+    async fn submittable_in(
+        &self,
+        tx: &Tx,
+        token: &str,
+        key: &str,
+        request_hash: &str,
+    ) -> Result<Submittable, SubmitError> {
         let Some(link) = tx.draft_token(&token_hash(token)).await? else {
             return Err(DraftError::LinkInvalid.into());
         };
@@ -427,7 +438,7 @@ impl Registrar {
                 replayed: true,
             }));
         }
-        let (application, _) = self.draft_of_link(&tx, &link).await?;
+        let (application, _) = self.draft_of_link(tx, &link).await?;
         Ok(Submittable::Draft(application))
     }
 
@@ -441,7 +452,13 @@ impl Registrar {
         request_hash: &str,
         read_revision: i32,
     ) -> Result<SubmitOutcome, SubmitError> {
-        match self.submittable(token, key, request_hash).await? {
+        // Read on the writer, and answered only once that read is committed: on SQLite the
+        // request that submitted the draft may share a group commit with this one, and a
+        // reader would not see its writes before the group's COMMIT (`store::group`).
+        let tx = self.store.write().await?;
+        let found = self.submittable_in(&tx, token, key, request_hash).await;
+        tx.commit().await?;
+        match found? {
             Submittable::Replay(receipt) => Ok(SubmitOutcome::Submitted(receipt)),
             Submittable::Draft(application) if application.revision != read_revision => {
                 Err(SubmitError::RevisionMismatch {
